@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './platform/config/config.js';
+import { createDatabase, type Database } from './platform/db/database.js';
+import { migrateToLatest, pendingMigrations, type ModuleMigration } from './platform/db/migrator.js';
+import { PermissionRegistry, platformGrants } from './platform/auth/permissions.js';
+import { authMigration } from './platform/auth/migrations/20261128T1100-auth.js';
+import { buildApp } from './platform/http/app.js';
+import { kernelMigration } from './kernel/migrations/20261128T1101-kernel.js';
+import { kernelRoutes } from './kernel/kernel.routes.js';
+import type { CertusModule } from './kernel/module.js';
+import { RecordTypeRegistry } from './kernel/records/record-registry.js';
+import { recordActivityRoutes } from './kernel/records/record-activity.routes.js';
+import { recordRoutes } from './kernel/records/record.routes.js';
+import { ensureCounter } from './kernel/records/references.js';
+import { modules as allModules } from './modules/registry.js';
+import './platform/auth/auth.tables.js';
+import './kernel/kernel.tables.js';
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), path.basename(path.dirname(fileURLToPath(import.meta.url))) === 'src' ? '..' : '../..');
+export const version = (JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
+
+export interface Assembly {
+  modules: CertusModule[];
+  registry: RecordTypeRegistry;
+  permissions: PermissionRegistry;
+  migrations: ModuleMigration[];
+}
+
+/** Puts platform, kernel and modules together; pure, so tests can assemble their own set. */
+export function assemble(modules: CertusModule[] = allModules): Assembly {
+  const registry = new RecordTypeRegistry();
+  const permissions = new PermissionRegistry();
+  permissions.grant(platformGrants);
+  for (const module of modules) {
+    for (const def of module.recordTypes) registry.register(def);
+    if (module.grants) permissions.grant(module.grants);
+  }
+  permissions.grant(registry.grants());
+  return { modules, registry, permissions, migrations: [authMigration, kernelMigration, ...modules.flatMap((m) => m.migrations)] };
+}
+
+/** Brings the schema up to date and makes sure every reference prefix has its counter. */
+export async function prepareDatabase(database: Database, assembly: Assembly): Promise<string[]> {
+  const applied = await migrateToLatest(database, assembly.migrations);
+  for (const def of assembly.registry.all()) await ensureCounter(database.db, def.prefix);
+  return applied;
+}
+
+export interface Certus {
+  app: FastifyInstance;
+  database: Database;
+  assembly: Assembly;
+  close(): Promise<void>;
+}
+
+export async function openCertus(config: Config, options: { logger?: boolean; serveWeb?: boolean; assembly?: Assembly } = {}): Promise<Certus> {
+  const assembly = options.assembly ?? assemble();
+  const database = createDatabase(config);
+  try {
+    await prepareDatabase(database, assembly);
+    const plugins = [
+      kernelRoutes(assembly.registry),
+      ...assembly.registry.all().flatMap((def) => [recordRoutes(def), recordActivityRoutes(def, assembly.registry)]),
+      ...assembly.modules.flatMap((m) => (m.routes ? [m.routes] : [])),
+    ];
+    const app = await buildApp({
+      config, database, permissions: assembly.permissions, plugins, version,
+      isMigrated: async () => (await pendingMigrations(database, assembly.migrations)).length === 0,
+      webRoot: options.serveWeb === false ? undefined : projectRoot,
+      logger: options.logger,
+    });
+    await app.ready();
+    return { app, database, assembly, close: async () => { await app.close(); await database.close(); } };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,56 @@
+import type { Database } from './platform/db/database.js';
+import { roles, type Role } from './platform/auth/roles.js';
+import { createUser } from './platform/auth/users.service.js';
+import type { Assembly } from './certus.js';
+
+export const demoPassword = 'Certus-demo-2026';
+export const demoOrganisation = 'Northwind Managed Services';
+
+const people: Record<Role, string> = {
+  'top-management': 'Amelia Hart',
+  'sms-manager': 'Sam Okafor',
+  'process-owner': 'Priya Raman',
+  'service-level-manager': 'Lewis Grant',
+  'change-release-manager': 'Chloe Dubois',
+  'incident-problem-manager': 'Tomasz Nowak',
+  'configuration-manager': 'Hannah Lee',
+  'capacity-availability-manager': 'Ravi Menon',
+  'continuity-manager': 'Grace Whitfield',
+  'security-manager': 'Daniel Cho',
+  'supplier-manager': 'Fiona Walsh',
+  'internal-auditor': 'Oliver Bennett',
+  'service-desk-agent': 'Aisha Khan',
+  'requester': 'Mark Ellis',
+  'administrator': 'Ops Admin',
+};
+
+export function demoEmail(role: Role): string {
+  return `${role}@northwind.example`;
+}
+
+/**
+ * Loads the demo organisation: one person per role (all with the demo password), then each
+ * module's demo records. Runs once; returns false when demo users already exist.
+ */
+export async function loadDemo(database: Database, assembly: Assembly, onStep?: (done: number, total: number, what: string) => void, now = Date.now()): Promise<boolean> {
+  const { db } = database;
+  const existing = await db.selectFrom('users').select('id').where('email', '=', demoEmail('sms-manager')).executeTakeFirst();
+  if (existing) return false;
+  const usersByRole: Record<string, string> = {};
+  const steps = 1 + assembly.modules.filter((m) => m.demo).length;
+  onStep?.(0, steps, 'people');
+  await db.transaction().execute(async (trx) => {
+    for (const role of roles) {
+      const user = await createUser(trx, { email: demoEmail(role.id), displayName: people[role.id], password: demoPassword, roles: [role.id] }, now);
+      usersByRole[role.id] = user.id;
+    }
+  });
+  let done = 1;
+  onStep?.(done, steps, 'people');
+  for (const module of assembly.modules) {
+    if (!module.demo) continue;
+    await module.demo({ database, usersByRole, now });
+    onStep?.(++done, steps, module.name);
+  }
+  return true;
+}

@@ -1,0 +1,82 @@
+import { sql } from 'kysely';
+import type { Executor, Trx } from '../../platform/db/database.js';
+import { readJson, writeJson } from '../../platform/db/columns.js';
+import { newId } from '../records/ids.js';
+import { genesisHash, hashEvent } from './history-hash.js';
+
+export type HistoryKind =
+  | 'created' | 'updated' | 'transitioned' | 'commented'
+  | 'linked' | 'unlinked' | 'attached' | 'detached';
+
+export interface HistoryEntry {
+  id: string;
+  seq: number;
+  kind: HistoryKind;
+  actorId: string | null;
+  at: number;
+  data: Record<string, unknown>;
+  hash: string;
+}
+
+export interface NewHistoryEvent {
+  recordType: string;
+  recordId: string;
+  kind: HistoryKind;
+  actorId: string | null;
+  at: number;
+  data: Record<string, unknown>;
+}
+
+/**
+ * Appends an event to a record's chain inside the caller's transaction. The head row is bumped
+ * first with UPDATE … RETURNING, which row-locks it on PostgreSQL, so two writers to the same
+ * record serialise instead of forking the chain.
+ */
+export async function appendHistory(trx: Trx, event: NewHistoryEvent): Promise<HistoryEntry> {
+  const bumped = await trx.updateTable('history_heads')
+    .set({ seq: sql`seq + 1` })
+    .where('record_id', '=', event.recordId)
+    .returning(['seq', 'hash'])
+    .executeTakeFirst();
+  const seq = bumped?.seq ?? 1;
+  const prevHash = bumped?.hash ?? genesisHash;
+  const hash = hashEvent({ ...event, seq, prevHash });
+  if (bumped) {
+    await trx.updateTable('history_heads').set({ hash }).where('record_id', '=', event.recordId).execute();
+  } else {
+    await trx.insertInto('history_heads')
+      .values({ record_id: event.recordId, record_type: event.recordType, seq, hash })
+      .execute();
+  }
+  const id = newId();
+  await trx.insertInto('history_events').values({
+    id,
+    record_type: event.recordType,
+    record_id: event.recordId,
+    seq,
+    kind: event.kind,
+    actor_id: event.actorId,
+    at: event.at,
+    data: writeJson(event.data),
+    prev_hash: prevHash,
+    hash,
+  }).execute();
+  return { id, seq, kind: event.kind, actorId: event.actorId, at: event.at, data: event.data, hash };
+}
+
+export async function listHistory(db: Executor, recordId: string): Promise<HistoryEntry[]> {
+  const rows = await db.selectFrom('history_events')
+    .select(['id', 'seq', 'kind', 'actor_id', 'at', 'data', 'hash'])
+    .where('record_id', '=', recordId)
+    .orderBy('seq')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    seq: r.seq,
+    kind: r.kind as HistoryKind,
+    actorId: r.actor_id,
+    at: r.at,
+    data: readJson<Record<string, unknown>>(r.data),
+    hash: r.hash,
+  }));
+}

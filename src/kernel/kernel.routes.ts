@@ -1,0 +1,87 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { requirePrincipal } from '../platform/auth/access.plugin.js';
+import { AppError } from '../platform/http/app-error.js';
+import { Problem } from '../platform/http/problem.schemas.js';
+import { verifyHistory } from './history/history-verify.js';
+import { linkTypes } from './links/link-types.js';
+import { findRecord } from './records/record-row.js';
+import type { RecordTypeRegistry } from './records/record-registry.js';
+import { permissionsOf } from './records/record-type.js';
+
+const FieldMeta = Type.Object({
+  name: Type.String(), kind: Type.String(), label: Type.String(), required: Type.Boolean(), help: Type.Union([Type.String(), Type.Null()]),
+  maxLength: Type.Union([Type.Integer(), Type.Null()]), options: Type.Array(Type.Object({ value: Type.String(), label: Type.String() })),
+  filterable: Type.Boolean(), sortable: Type.Boolean(), transitionOnly: Type.Boolean(),
+});
+
+const RecordTypeMeta = Type.Object({
+  type: Type.String(), plural: Type.String(), prefix: Type.String(), label: Type.String(), labelPlural: Type.String(), clause: Type.String(),
+  titleField: Type.String(), listFields: Type.Array(Type.String()), fields: Type.Array(FieldMeta),
+  states: Type.Array(Type.Object({ id: Type.String(), label: Type.String(), category: Type.String() })),
+  transitions: Type.Array(Type.Object({ from: Type.Array(Type.String()), to: Type.String(), label: Type.String(), roles: Type.Array(Type.String()), requires: Type.Array(Type.String()) })),
+  initialState: Type.String(),
+  permissions: Type.Object({ read: Type.Boolean(), create: Type.Boolean(), update: Type.Boolean() }),
+});
+
+/** Metadata that lets a client render any record type, reference look-up and integrity check. */
+export function kernelRoutes(registry: RecordTypeRegistry) {
+  return async function routes(base: FastifyInstance): Promise<void> {
+    const app = base.withTypeProvider<TypeBoxTypeProvider>();
+    const { database: { db }, permissions } = app.certus;
+    const tags = ['Records'];
+
+    app.get('/api/record-types', {
+      config: { access: 'authenticated' },
+      schema: { operationId: 'list-record-types', tags, summary: 'Every record type: fields, states, transitions and what you may do', response: { 200: Type.Object({ items: Type.Array(RecordTypeMeta), linkTypes: Type.Array(Type.Object({ id: Type.String(), label: Type.String(), inverse: Type.String() })) }) } },
+    }, async (request) => {
+      const principal = requirePrincipal(request);
+      return {
+        linkTypes: linkTypes.map((l) => ({ ...l })),
+        items: registry.all().map((def) => {
+          const p = permissionsOf(def);
+          return {
+            type: def.type, plural: def.plural, prefix: def.prefix, label: def.label, labelPlural: def.labelPlural, clause: def.clause,
+            titleField: def.titleField, listFields: def.listFields, initialState: def.workflow.initial,
+            fields: Object.entries(def.fields).map(([name, f]) => ({
+              name, kind: f.kind, label: f.label, required: f.required ?? false, help: f.help ?? null, maxLength: f.maxLength ?? null,
+              options: f.options ?? [], filterable: f.filterable ?? false, sortable: f.sortable ?? false, transitionOnly: f.transitionOnly ?? false,
+            })),
+            states: def.workflow.states.map((s) => ({ ...s })),
+            transitions: def.workflow.transitions.map((t) => ({ from: t.from, to: t.to, label: t.label, roles: t.roles, requires: t.requires ?? [] })),
+            permissions: { read: permissions.allows(principal.roles, p.read), create: permissions.allows(principal.roles, p.create), update: permissions.allows(principal.roles, p.update) },
+          };
+        }),
+      };
+    });
+
+    app.get('/api/references/:reference', {
+      config: { access: 'authenticated' },
+      schema: {
+        operationId: 'resolve-reference', tags, summary: 'Find the record behind a reference such as IMP-000012',
+        params: Type.Object({ reference: Type.String({ pattern: '^[A-Za-z]{2,6}-\\d{1,12}$' }) }),
+        response: { 200: Type.Object({ type: Type.String(), plural: Type.String(), id: Type.String(), reference: Type.String(), title: Type.String(), status: Type.String() }), 403: Problem, 404: Problem },
+      },
+    }, async (request) => {
+      const principal = requirePrincipal(request);
+      const def = registry.typeOfReference(request.params.reference);
+      if (!def) throw AppError.notFound(`Record ${request.params.reference}`);
+      if (!permissions.allows(principal.roles, permissionsOf(def).read)) throw new AppError('forbidden', `You cannot read ${def.labelPlural.toLowerCase()}.`);
+      const row = await findRecord(db, def, request.params.reference);
+      if (!row) throw AppError.notFound(`Record ${request.params.reference}`);
+      return { type: def.type, plural: def.plural, id: row.id, reference: row.reference, title: String(row[def.titleField] ?? ''), status: row.status };
+    });
+
+    app.get('/api/integrity', {
+      config: { access: 'integrity:read' },
+      schema: {
+        operationId: 'verify-history', tags, summary: 'Re-walk every record\'s hash chain and report tampering',
+        response: { 200: Type.Object({ ok: Type.Boolean(), records: Type.Integer(), events: Type.Integer(), problems: Type.Array(Type.Object({ recordType: Type.String(), recordId: Type.String(), seq: Type.Union([Type.Integer(), Type.Null()]), problem: Type.String(), detail: Type.String() })) }) },
+      },
+    }, async () => {
+      const report = await verifyHistory(db);
+      return { ok: report.problems.length === 0, ...report };
+    });
+  };
+}

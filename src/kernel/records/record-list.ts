@@ -1,0 +1,163 @@
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Executor } from '../../platform/db/database.js';
+import type { Principal } from '../../platform/auth/principal.js';
+import { AppError } from '../../platform/http/app-error.js';
+import { recordTables, type RecordRow } from './record-row.js';
+import { columnOf, type RecordTypeDefinition } from './record-type.js';
+
+export interface ListQuery {
+  limit?: number;
+  cursor?: string;
+  sort?: string;
+  q?: string;
+  status?: string;
+  owner?: string;
+  createdFrom?: string;
+  createdTo?: string;
+  [filter: string]: unknown;
+}
+
+interface SortKey {
+  name: string;
+  column: string;
+  descending: boolean;
+}
+
+type Cursor = [FieldCursorValue, string];
+type FieldCursorValue = string | number | null;
+
+const kernelSortable: Record<string, string> = {
+  reference: 'reference', status: 'status', createdAt: 'created_at', updatedAt: 'updated_at',
+};
+
+export function sortKeyOf(def: RecordTypeDefinition, sort: string | undefined): SortKey {
+  const raw = sort ?? '-createdAt';
+  const descending = raw.startsWith('-');
+  const name = descending ? raw.slice(1) : raw;
+  const field = def.fields[name];
+  const column = kernelSortable[name] ?? (field?.sortable ? columnOf(name, field) : undefined);
+  if (!column) {
+    const allowed = [...Object.keys(kernelSortable), ...Object.entries(def.fields).filter(([, f]) => f.sortable).map(([n]) => n)];
+    throw AppError.validation('sort', `cannot sort by "${name}"; use one of ${allowed.join(', ')} (prefix - for descending)`);
+  }
+  return { name, column, descending };
+}
+
+export function encodeCursor(value: FieldCursorValue, id: string): string {
+  return Buffer.from(JSON.stringify([value, id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): Cursor {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === 'string'
+      && (parsed[0] === null || ['string', 'number'].includes(typeof parsed[0]))) return parsed as Cursor;
+  } catch { /* fall through */ }
+  throw AppError.validation('cursor', 'is not a cursor this list handed out');
+}
+
+function isoDay(field: string, value: string, endOfDay: boolean): number {
+  const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(ms)) throw AppError.validation(field, 'must be an ISO 8601 date or date-time');
+  return endOfDay && /^\d{4}-\d{2}-\d{2}$/.test(value) ? ms + 86_400_000 - 1 : ms;
+}
+
+function splitList(value: unknown): string[] {
+  return String(value).split(',').map((v) => v.trim()).filter(Boolean);
+}
+
+type EB = ExpressionBuilder<Record<string, RecordRow>, string>;
+
+function filtersOf(def: RecordTypeDefinition, query: ListQuery, principal: Principal, eb: EB): Expression<SqlBool>[] {
+  const where: Expression<SqlBool>[] = [];
+  const ref = (column: string) => eb.ref(column);
+  if (query.status) {
+    const states = splitList(query.status);
+    const known = def.workflow.states.map((s) => s.id);
+    const unknown = states.find((s) => !known.includes(s) && s !== 'open' && s !== 'done');
+    if (unknown) throw AppError.validation('status', `"${unknown}" is not a state; use ${known.join(', ')}, open or done`);
+    const expanded = states.flatMap((s) => (s === 'open' || s === 'done') ? def.workflow.states.filter((st) => st.category === s).map((st) => st.id) : [s]);
+    where.push(eb(ref('status'), 'in', expanded));
+  }
+  if (query.owner) {
+    if (query.owner === 'none') where.push(eb(ref('owner_id'), 'is', null));
+    else where.push(eb(ref('owner_id'), '=', query.owner === 'me' ? principal.userId : query.owner));
+  }
+  if (query.createdFrom) where.push(eb(ref('created_at'), '>=', isoDay('createdFrom', query.createdFrom, false)));
+  if (query.createdTo) where.push(eb(ref('created_at'), '<=', isoDay('createdTo', query.createdTo, true)));
+  if (query.q) {
+    const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const textColumns = ['reference', ...Object.entries(def.fields).filter(([, f]) => f.kind === 'text' || f.kind === 'longText').map(([n, f]) => columnOf(n, f))];
+    where.push(eb.or(textColumns.map((c) => sql<SqlBool>`lower(${sql.ref(c)}) like ${pattern} escape '\\'`)));
+  }
+  for (const [name, field] of Object.entries(def.fields)) {
+    if (!field.filterable) continue;
+    const column = columnOf(name, field);
+    const value = query[name];
+    if (typeof value === 'string' && value !== '') {
+      if (field.kind === 'enum') where.push(eb(ref(column), 'in', splitList(value)));
+      else where.push(eb(ref(column), '=', field.kind === 'integer' ? Number(value) : value));
+    }
+    const from = query[`${name}From`];
+    const to = query[`${name}To`];
+    if (typeof from === 'string' && from !== '') where.push(eb(ref(column), '>=', from));
+    if (typeof to === 'string' && to !== '') where.push(eb(ref(column), '<=', to));
+  }
+  return where;
+}
+
+/**
+ * Keyset pagination over (sort column, id) with NULLs always last, on both databases, so a
+ * page costs the same on page 1 and page 1,000 and rows never repeat or vanish between pages.
+ */
+function afterCursor(eb: EB, key: SortKey, cursor: Cursor): Expression<SqlBool> {
+  const [value, id] = cursor;
+  const col = eb.ref(key.column);
+  const idCol = eb.ref('id');
+  const beyond = key.descending ? '<' : '>';
+  if (value === null) return eb.and([eb(col, 'is', null), eb(idCol, beyond, id)]);
+  return eb.or([
+    eb(col, beyond, value),
+    eb.and([eb(col, '=', value), eb(idCol, beyond, id)]),
+    eb(col, 'is', null),
+  ]);
+}
+
+export interface ListPage {
+  rows: RecordRow[];
+  nextCursor: string | null;
+  total: number | null;
+}
+
+export async function listRecords(db: Executor, def: RecordTypeDefinition, principal: Principal, query: ListQuery, withTotal = false): Promise<ListPage> {
+  const limit = query.limit ?? 50;
+  const key = sortKeyOf(def, query.sort);
+  const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+  const tables = recordTables(db);
+  const direction = key.descending ? 'desc' : 'asc';
+  let select = tables.selectFrom(def.table).selectAll()
+    .where((eb) => eb.and([...filtersOf(def, query, principal, eb), ...(cursor ? [afterCursor(eb, key, cursor)] : [])]));
+  // Kernel columns are NOT NULL: ordering them plainly lets the database walk an index.
+  if (!(key.name in kernelSortable)) select = select.orderBy(sql`case when ${sql.ref(key.column)} is null then 1 else 0 end`);
+  select = select
+    .orderBy(key.column, direction)
+    .orderBy('id', direction)
+    .limit(limit + 1);
+  const rows = (await select.execute()) as RecordRow[];
+  const more = rows.length > limit;
+  const page = more ? rows.slice(0, limit) : rows;
+  const last = page[page.length - 1];
+  let total: number | null = null;
+  if (withTotal) {
+    const counted = await tables.selectFrom(def.table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where((eb) => eb.and(filtersOf(def, query, principal, eb)))
+      .executeTakeFirstOrThrow();
+    total = Number(counted.n);
+  }
+  return {
+    rows: page,
+    nextCursor: more && last ? encodeCursor((last[key.column] as FieldCursorValue) ?? null, last.id) : null,
+    total,
+  };
+}

@@ -1,0 +1,47 @@
+import type { Grants } from '../../platform/auth/permissions.js';
+import { assertWorkflow } from '../workflow/workflow.js';
+import { permissionsOf, type RecordTypeDefinition } from './record-type.js';
+
+const referencePattern = /^([A-Z]{2,6})-(\d{1,12})$/;
+
+/** All record types the running server knows, by type name and by reference prefix. */
+export class RecordTypeRegistry {
+  private readonly byType = new Map<string, RecordTypeDefinition>();
+  private readonly byPrefix = new Map<string, RecordTypeDefinition>();
+
+  register(def: RecordTypeDefinition): void {
+    if (!/^[A-Z]{2,6}$/.test(def.prefix)) throw new Error(`${def.type}: prefix ${def.prefix} must be 2–6 capital letters`);
+    if (this.byType.has(def.type)) throw new Error(`record type ${def.type} registered twice`);
+    if (this.byPrefix.has(def.prefix)) throw new Error(`reference prefix ${def.prefix} registered twice`);
+    const names = Object.keys(def.fields);
+    if (!names.includes(def.titleField)) throw new Error(`${def.type}: title field ${def.titleField} is not a field`);
+    assertWorkflow(def.type, def.workflow, names);
+    this.byType.set(def.type, def);
+    this.byPrefix.set(def.prefix, def);
+  }
+
+  get(type: string): RecordTypeDefinition | undefined {
+    return this.byType.get(type);
+  }
+
+  all(): RecordTypeDefinition[] {
+    return [...this.byType.values()];
+  }
+
+  /** The type a human reference such as IMP-000012 belongs to. */
+  typeOfReference(reference: string): RecordTypeDefinition | undefined {
+    const match = referencePattern.exec(reference.trim().toUpperCase());
+    return match ? this.byPrefix.get(match[1]!) : undefined;
+  }
+
+  grants(): Grants {
+    const grants: Grants = {};
+    for (const def of this.byType.values()) {
+      const p = permissionsOf(def);
+      grants[p.read] = def.access.read;
+      grants[p.create] = def.access.create;
+      grants[p.update] = def.access.update;
+    }
+    return grants;
+  }
+}

@@ -1,0 +1,78 @@
+import type { Kysely } from 'kysely';
+import type { Executor } from '../../platform/db/database.js';
+import type { RecordColumns } from '../kernel.tables.js';
+import { columnOf, type RecordTypeDefinition } from './record-type.js';
+import { stateLabel } from '../workflow/workflow.js';
+
+/** A record type's own table seen without its module's typing: kernel columns plus fields. */
+export type RecordRow = RecordColumns & Record<string, unknown>;
+type DynamicTables = Record<string, RecordRow>;
+
+/**
+ * The kernel works on every record type's table by name. Kysely's types cannot know those
+ * tables, so the kernel sees them through this one narrow, untyped view; modules keep their
+ * typed tables for their own queries.
+ */
+export function recordTables(db: Executor): Kysely<DynamicTables> {
+  return db as unknown as Kysely<DynamicTables>;
+}
+
+export type FieldValue = string | number | null;
+export type FieldValues = Record<string, FieldValue>;
+
+export interface RecordView {
+  id: string;
+  reference: string;
+  type: string;
+  status: string;
+  statusLabel: string;
+  ownerId: string | null;
+  createdBy: string;
+  createdAt: string;
+  updatedBy: string;
+  updatedAt: string;
+  version: number;
+  [field: string]: unknown;
+}
+
+export function fieldValuesOf(def: RecordTypeDefinition, row: RecordRow): FieldValues {
+  const values: FieldValues = {};
+  for (const [name, field] of Object.entries(def.fields)) {
+    const raw = row[columnOf(name, field)];
+    values[name] = raw === undefined || raw === null ? null : (raw as string | number);
+  }
+  return values;
+}
+
+export function viewOf(def: RecordTypeDefinition, row: RecordRow): RecordView {
+  return {
+    id: row.id,
+    reference: row.reference,
+    type: def.type,
+    status: row.status,
+    statusLabel: stateLabel(def.workflow, row.status),
+    ownerId: row.owner_id,
+    createdBy: row.created_by,
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedBy: row.updated_by,
+    updatedAt: new Date(row.updated_at).toISOString(),
+    version: row.version,
+    ...fieldValuesOf(def, row),
+  };
+}
+
+export function columnsFor(def: RecordTypeDefinition, values: FieldValues): Record<string, FieldValue> {
+  const columns: Record<string, FieldValue> = {};
+  for (const [name, value] of Object.entries(values)) {
+    const field = def.fields[name];
+    if (field) columns[columnOf(name, field)] = typeof value === 'string' && field.kind !== 'longText' ? value.trim() : value;
+  }
+  return columns;
+}
+
+export async function findRecord(db: Executor, def: RecordTypeDefinition, idOrReference: string): Promise<RecordRow | undefined> {
+  const column = /^[A-Za-z]{2,6}-\d+$/.test(idOrReference) ? 'reference' : 'id';
+  const key = column === 'reference' ? idOrReference.toUpperCase() : idOrReference;
+  const row = await recordTables(db).selectFrom(def.table).selectAll().where(column, '=', key).executeTakeFirst();
+  return row as RecordRow | undefined;
+}

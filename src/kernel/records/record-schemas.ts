@@ -1,0 +1,77 @@
+import { Type, type TSchema } from 'typebox';
+import { uuidPattern } from './ids.js';
+import type { FieldDefinition, RecordTypeDefinition } from './record-type.js';
+
+export const Uuid = Type.String({ pattern: uuidPattern, description: 'UUIDv7' });
+export const IsoInstant = Type.String({ format: 'date-time', description: 'ISO 8601 instant, UTC' });
+export const CalendarDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'date', description: 'Calendar date YYYY-MM-DD' });
+
+export const kernelFieldNames = ['id', 'reference', 'type', 'status', 'statusLabel', 'ownerId', 'createdBy', 'createdAt', 'updatedBy', 'updatedAt', 'version', 'allowedTransitions'];
+
+export function fieldSchema(field: FieldDefinition): TSchema {
+  const description = field.help ?? field.label;
+  switch (field.kind) {
+    case 'text':
+      return Type.String({ maxLength: field.maxLength ?? 200, description, title: field.label });
+    case 'longText':
+      return Type.String({ maxLength: field.maxLength ?? 20000, description, title: field.label });
+    case 'enum':
+      return Type.Union((field.options ?? []).map((o) => Type.Literal(o.value)), { description, title: field.label });
+    case 'date':
+      return Type.String({ ...CalendarDate, description, title: field.label });
+    case 'integer':
+      return Type.Integer({ minimum: field.minimum, maximum: field.maximum, description, title: field.label });
+    case 'user':
+      return Type.String({ pattern: uuidPattern, description, title: field.label });
+  }
+}
+
+function nullable(schema: TSchema): TSchema {
+  return Type.Union([schema, Type.Null()]);
+}
+
+const TransitionOption = Type.Object({
+  to: Type.String(),
+  label: Type.String(),
+  requires: Type.Array(Type.String()),
+  permitted: Type.Boolean({ description: 'Whether the signed-in user holds a role that may make it' }),
+});
+
+export function recordSchemas(def: RecordTypeDefinition) {
+  const entries = Object.entries(def.fields);
+  const output: Record<string, TSchema> = {};
+  const create: Record<string, TSchema> = {};
+  const update: Record<string, TSchema> = {};
+  const transitionFields: Record<string, TSchema> = {};
+  for (const [key, field] of entries) {
+    output[key] = nullable(fieldSchema(field));
+    transitionFields[key] = Type.Optional(nullable(fieldSchema(field)));
+    if (field.transitionOnly) continue;
+    create[key] = field.required ? fieldSchema(field) : Type.Optional(nullable(fieldSchema(field)));
+    update[key] = Type.Optional(field.required ? fieldSchema(field) : nullable(fieldSchema(field)));
+  }
+  const record = Type.Object({
+    id: Uuid,
+    reference: Type.String({ examples: [`${def.prefix}-000001`] }),
+    type: Type.Literal(def.type),
+    status: Type.String(),
+    statusLabel: Type.String(),
+    ownerId: Type.Union([Uuid, Type.Null()]),
+    createdBy: Uuid,
+    createdAt: IsoInstant,
+    updatedBy: Uuid,
+    updatedAt: IsoInstant,
+    version: Type.Integer(),
+    ...output,
+  }, { title: def.label });
+  return {
+    record,
+    detail: Type.Object({ ...record.properties, allowedTransitions: Type.Array(TransitionOption) }, { title: `${def.label} with its allowed transitions` }),
+    create: Type.Object({ ownerId: Type.Optional(Type.Union([Uuid, Type.Null()])), ...create }, { additionalProperties: false, title: `New ${def.label.toLowerCase()}` }),
+    update: Type.Object({ ownerId: Type.Optional(Type.Union([Uuid, Type.Null()])), ...update }, { additionalProperties: false, minProperties: 1, title: `Changes to a ${def.label.toLowerCase()}` }),
+    transition: Type.Object({
+      to: Type.String({ minLength: 1, description: 'The state to move to' }),
+      fields: Type.Optional(Type.Object(transitionFields, { additionalProperties: false })),
+    }, { additionalProperties: false }),
+  };
+}

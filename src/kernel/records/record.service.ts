@@ -1,0 +1,169 @@
+import type { Executor, Trx } from '../../platform/db/database.js';
+import type { Principal } from '../../platform/auth/principal.js';
+import { AppError } from '../../platform/http/app-error.js';
+import { appendHistory } from '../history/history.service.js';
+import { chooseTransition, missingRequiredFields, transitionsFrom } from '../workflow/workflow.js';
+import { newId } from './ids.js';
+import { nextReference } from './references.js';
+import { columnsFor, fieldValuesOf, findRecord, recordTables, viewOf, type FieldValue, type FieldValues, type RecordRow, type RecordView } from './record-row.js';
+import type { RecordTypeDefinition } from './record-type.js';
+
+export interface FieldChange {
+  field: string;
+  from: FieldValue;
+  to: FieldValue;
+}
+
+export interface RecordInput {
+  ownerId?: string | null;
+  [field: string]: unknown;
+}
+
+export async function getRecord(db: Executor, def: RecordTypeDefinition, idOrReference: string): Promise<RecordRow> {
+  const row = await findRecord(db, def, idOrReference);
+  if (!row) throw AppError.notFound(`${def.label} ${idOrReference}`);
+  return row;
+}
+
+export function detailOf(def: RecordTypeDefinition, row: RecordRow, principal: Principal) {
+  const admin = principal.roles.includes('administrator');
+  return {
+    ...viewOf(def, row),
+    allowedTransitions: transitionsFrom(def.workflow, row.status).map((t) => ({
+      to: t.to,
+      label: t.label,
+      requires: t.requires ?? [],
+      permitted: admin || t.roles.some((r) => principal.roles.includes(r)),
+    })),
+  };
+}
+
+async function assertActiveUser(db: Executor, field: string, userId: string | null | undefined): Promise<void> {
+  if (!userId) return;
+  const user = await db.selectFrom('users').select(['active']).where('id', '=', userId).executeTakeFirst();
+  if (!user) throw AppError.validation(field, 'names no known user');
+  if (!user.active) throw AppError.validation(field, 'names a deactivated user');
+}
+
+async function assertUserFields(db: Executor, def: RecordTypeDefinition, values: Record<string, unknown>): Promise<void> {
+  await assertActiveUser(db, 'ownerId', values.ownerId as string | null | undefined);
+  for (const [name, field] of Object.entries(def.fields)) {
+    if (field.kind === 'user' && typeof values[name] === 'string') await assertActiveUser(db, name, values[name] as string);
+  }
+}
+
+function fieldInput(def: RecordTypeDefinition, input: Record<string, unknown>): FieldValues {
+  const values: FieldValues = {};
+  for (const name of Object.keys(def.fields)) {
+    if (name in input) {
+      const v = input[name];
+      values[name] = typeof v === 'string' && v.trim() === '' && !def.fields[name]!.required ? null : (v as FieldValue);
+    }
+  }
+  return values;
+}
+
+function requiredBlank(def: RecordTypeDefinition, values: FieldValues): void {
+  for (const [name, field] of Object.entries(def.fields)) {
+    if (!field.required || !(name in values)) continue;
+    const v = values[name];
+    if (v === null || (typeof v === 'string' && v.trim() === '')) throw AppError.validation(name, 'is required and cannot be blank');
+  }
+}
+
+export async function createRecord(trx: Trx, def: RecordTypeDefinition, principal: Principal, input: RecordInput, now = Date.now()): Promise<RecordView> {
+  const values = fieldInput(def, input);
+  requiredBlank(def, values);
+  await assertUserFields(trx, def, input);
+  const id = newId();
+  const reference = await nextReference(trx, def.prefix);
+  const row: RecordRow = {
+    id,
+    reference,
+    status: def.workflow.initial,
+    owner_id: input.ownerId ?? null,
+    created_by: principal.userId,
+    created_at: now,
+    updated_by: principal.userId,
+    updated_at: now,
+    version: 1,
+    ...columnsFor(def, values),
+  };
+  await recordTables(trx).insertInto(def.table).values(row).execute();
+  await appendHistory(trx, {
+    recordType: def.type, recordId: id, kind: 'created', actorId: principal.userId, at: now,
+    data: { reference, status: row.status, ownerId: row.owner_id, fields: fieldValuesOf(def, row) },
+  });
+  return viewOf(def, row);
+}
+
+function changesBetween(before: FieldValues & { ownerId?: string | null }, after: FieldValues & { ownerId?: string | null }): FieldChange[] {
+  const changes: FieldChange[] = [];
+  for (const [field, to] of Object.entries(after)) {
+    const from = before[field] ?? null;
+    const next = to ?? null;
+    if (from !== next) changes.push({ field, from, to: next });
+  }
+  return changes;
+}
+
+/** Writes changed columns only if the version still matches; 412 otherwise. */
+async function writeIfCurrent(trx: Trx, def: RecordTypeDefinition, row: RecordRow, expectedVersion: number, columns: Record<string, FieldValue>, principal: Principal, now: number): Promise<RecordRow> {
+  const updated = await recordTables(trx).updateTable(def.table)
+    .set({ ...columns, updated_by: principal.userId, updated_at: now, version: row.version + 1 })
+    .where('id', '=', row.id)
+    .where('version', '=', expectedVersion)
+    .returningAll()
+    .executeTakeFirst();
+  if (!updated) {
+    throw new AppError('precondition-failed', `${row.reference} was changed by someone else (now version ${row.version}, you sent ${expectedVersion}). Reload it and apply your change again.`, { currentVersion: row.version });
+  }
+  return updated as RecordRow;
+}
+
+function assertVersion(row: RecordRow, expectedVersion: number): void {
+  if (row.version !== expectedVersion) {
+    throw new AppError('precondition-failed', `${row.reference} was changed by someone else (now version ${row.version}, you sent ${expectedVersion}). Reload it and apply your change again.`, { currentVersion: row.version });
+  }
+}
+
+export async function updateRecord(trx: Trx, def: RecordTypeDefinition, principal: Principal, idOrReference: string, expectedVersion: number, input: RecordInput, now = Date.now()): Promise<RecordView> {
+  const row = await getRecord(trx, def, idOrReference);
+  assertVersion(row, expectedVersion);
+  const values = fieldInput(def, input);
+  requiredBlank(def, values);
+  await assertUserFields(trx, def, input);
+  const before = { ...fieldValuesOf(def, row), ownerId: row.owner_id };
+  const after: FieldValues = { ...values };
+  if ('ownerId' in input) after.ownerId = (input.ownerId as string | null) ?? null;
+  const changes = changesBetween(before, after);
+  if (changes.length === 0) return viewOf(def, row);
+  const columns = columnsFor(def, values);
+  if ('ownerId' in after) columns.owner_id = after.ownerId ?? null;
+  const updated = await writeIfCurrent(trx, def, row, expectedVersion, columns, principal, now);
+  await appendHistory(trx, { recordType: def.type, recordId: row.id, kind: 'updated', actorId: principal.userId, at: now, data: { changes } });
+  return viewOf(def, updated);
+}
+
+export async function transitionRecord(trx: Trx, def: RecordTypeDefinition, principal: Principal, idOrReference: string, expectedVersion: number, to: string, fields: Record<string, unknown> = {}, now = Date.now()): Promise<RecordView> {
+  const row = await getRecord(trx, def, idOrReference);
+  assertVersion(row, expectedVersion);
+  const transition = chooseTransition(def.workflow, row.reference, row.status, to, principal.roles);
+  const values = fieldInput(def, fields);
+  requiredBlank(def, values);
+  await assertUserFields(trx, def, fields);
+  const before = fieldValuesOf(def, row);
+  const missing = missingRequiredFields(transition, { ...before, ...values });
+  if (missing.length > 0) {
+    throw new AppError('validation', `To ${transition.label.toLowerCase()} ${row.reference}, fill in: ${missing.join(', ')}.`, {
+      errors: missing.map((field) => ({ field, reason: `is required to ${transition.label.toLowerCase()}` })),
+    });
+  }
+  const changes = changesBetween(before, values);
+  const updated = await writeIfCurrent(trx, def, row, expectedVersion, { ...columnsFor(def, values), status: transition.to }, principal, now);
+  await appendHistory(trx, {
+    recordType: def.type, recordId: row.id, kind: 'transitioned', actorId: principal.userId, at: now,
+    data: { from: row.status, to: transition.to, changes },
+  });
+  return viewOf(def, updated);
+}

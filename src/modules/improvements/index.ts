@@ -1,0 +1,3 @@
+export { improvementsModule } from './improvements.module.js';
+export { improvementRecord } from './improvement.record.js';
+export type { ImprovementTable } from './improvement.tables.js';

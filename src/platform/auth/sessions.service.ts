@@ -1,0 +1,69 @@
+import type { Executor, Trx } from '../db/database.js';
+import { AppError } from '../http/app-error.js';
+import { newId } from '../../kernel/records/ids.js';
+import type { Principal } from './principal.js';
+import { hashPassword, randomSecret, sha256Hex, verifyPassword } from './secrets.js';
+import { findUserByEmail, normaliseEmail, rolesOf } from './users.service.js';
+
+export const sessionCookie = 'certus_session';
+const throttleWindowMs = 15 * 60_000;
+const maxFailuresPerAccount = 5;
+const maxFailuresPerAddress = 20;
+// Verifying against a fixed hash keeps sign-in time the same whether the account exists or not.
+let decoy: Promise<string> | undefined;
+const decoyHash = () => (decoy ??= hashPassword(`decoy-${randomSecret()}`));
+
+export interface SessionPrincipal extends Principal {
+  csrfToken: string;
+  mustChangePassword: boolean;
+}
+
+async function recentFailures(db: Executor, column: 'email' | 'ip', value: string, now: number): Promise<number> {
+  const row = await db.selectFrom('login_failures').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(column, '=', value).where('at', '>', now - throttleWindowMs).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * Checks the password and opens a session. Failures are counted in the database, per account
+ * and per address, so the limit holds across every server process.
+ */
+export async function signIn(trx: Trx, email: string, password: string, ip: string, ttlHours: number, now = Date.now()) {
+  const account = normaliseEmail(email);
+  if (await recentFailures(trx, 'email', account, now) >= maxFailuresPerAccount || await recentFailures(trx, 'ip', ip, now) >= maxFailuresPerAddress) {
+    throw new AppError('rate-limited', 'Too many failed sign-ins. Wait 15 minutes, or ask an administrator to reset your password.', { retryAfterSeconds: throttleWindowMs / 1000 });
+  }
+  const user = await findUserByEmail(trx, account);
+  const ok = await verifyPassword(user?.password_hash ?? await decoyHash(), password);
+  if (!user || !ok || user.active !== 1) {
+    await trx.insertInto('login_failures').values({ id: newId(), email: account, ip, at: now }).execute();
+    throw new AppError('unauthenticated', 'The e-mail address or password is wrong, or the account is deactivated.');
+  }
+  await trx.deleteFrom('login_failures').where('email', '=', account).execute();
+  await trx.deleteFrom('sessions').where('expires_at', '<', now).execute();
+  const token = randomSecret(32);
+  const csrfToken = randomSecret(24);
+  const expiresAt = now + ttlHours * 3_600_000;
+  await trx.insertInto('sessions').values({ token_hash: sha256Hex(token), user_id: user.id, csrf_token: csrfToken, created_at: now, expires_at: expiresAt, last_seen_at: now }).execute();
+  return { token, csrfToken, expiresAt, userId: user.id };
+}
+
+/** Resolves a session cookie; sliding expiry, refreshed at most once a minute. */
+export async function principalFromSession(db: Executor, token: string, ttlHours: number, now = Date.now()): Promise<SessionPrincipal | null> {
+  const tokenHash = sha256Hex(token);
+  const row = await db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['sessions.user_id', 'sessions.csrf_token', 'sessions.expires_at', 'sessions.last_seen_at', 'users.email', 'users.display_name', 'users.active', 'users.must_change_password', 'users.time_zone'])
+    .where('sessions.token_hash', '=', tokenHash).executeTakeFirst();
+  if (!row || row.expires_at < now || row.active !== 1) return null;
+  if (now - row.last_seen_at > 60_000) {
+    await db.updateTable('sessions').set({ last_seen_at: now, expires_at: now + ttlHours * 3_600_000 }).where('token_hash', '=', tokenHash).execute();
+  }
+  return {
+    userId: row.user_id, email: row.email, displayName: row.display_name, roles: await rolesOf(db, row.user_id),
+    via: 'session', timeZone: row.time_zone, csrfToken: row.csrf_token, mustChangePassword: row.must_change_password === 1,
+  };
+}
+
+export async function signOut(db: Executor, token: string): Promise<void> {
+  await db.deleteFrom('sessions').where('token_hash', '=', sha256Hex(token)).execute();
+}

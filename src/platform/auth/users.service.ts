@@ -1,0 +1,140 @@
+import type { Executor, Trx } from '../db/database.js';
+import { AppError } from '../http/app-error.js';
+import { newId } from '../../kernel/records/ids.js';
+import { hashPassword, minimumPasswordLength } from './secrets.js';
+import { isRole, type Role } from './roles.js';
+
+export interface UserView {
+  id: string;
+  email: string;
+  displayName: string;
+  roles: Role[];
+  active: boolean;
+  mustChangePassword: boolean;
+  timeZone: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface NewUser {
+  email: string;
+  displayName: string;
+  password: string;
+  roles: Role[];
+  timeZone?: string;
+  mustChangePassword?: boolean;
+}
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export function assertPasswordStrength(password: string, field = 'password'): void {
+  if (password.length < minimumPasswordLength) throw AppError.validation(field, `must be at least ${minimumPasswordLength} characters`);
+  if (password.length > 256) throw AppError.validation(field, 'must be at most 256 characters');
+}
+
+export function assertTimeZone(zone: string, field = 'timeZone'): void {
+  if (!Intl.supportedValuesOf('timeZone').includes(zone) && zone !== 'UTC') throw AppError.validation(field, `"${zone}" is not an IANA time zone`);
+}
+
+function assertRoles(list: string[]): Role[] {
+  if (list.length === 0) throw AppError.validation('roles', 'must name at least one role');
+  for (const role of list) if (!isRole(role)) throw AppError.validation('roles', `"${role}" is not a role`);
+  return [...new Set(list)] as Role[];
+}
+
+export async function rolesOf(db: Executor, userId: string): Promise<Role[]> {
+  const rows = await db.selectFrom('user_roles').select('role').where('user_id', '=', userId).execute();
+  return rows.map((r) => r.role).filter(isRole).sort();
+}
+
+export async function getUser(db: Executor, id: string): Promise<UserView> {
+  const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw AppError.notFound(`User ${id}`);
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    roles: await rolesOf(db, row.id),
+    active: row.active === 1,
+    mustChangePassword: row.must_change_password === 1,
+    timeZone: row.time_zone,
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+    version: row.version,
+  };
+}
+
+export async function listUsers(db: Executor): Promise<UserView[]> {
+  const rows = await db.selectFrom('users').select('id').orderBy('display_name').orderBy('id').execute();
+  return Promise.all(rows.map((r) => getUser(db, r.id)));
+}
+
+export async function createUser(trx: Trx, input: NewUser, now = Date.now()): Promise<UserView> {
+  const email = normaliseEmail(input.email);
+  const userRoles = assertRoles(input.roles);
+  assertPasswordStrength(input.password);
+  if (input.timeZone) assertTimeZone(input.timeZone);
+  const existing = await trx.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
+  if (existing) throw new AppError('conflict', `A user with e-mail ${email} already exists`, { errors: [{ field: 'email', reason: 'is already in use' }] });
+  const id = newId();
+  await trx.insertInto('users').values({
+    id, email, display_name: input.displayName.trim(), password_hash: await hashPassword(input.password),
+    active: 1, must_change_password: input.mustChangePassword ? 1 : 0, time_zone: input.timeZone ?? 'Europe/London',
+    created_at: now, updated_at: now, version: 1,
+  }).execute();
+  await trx.insertInto('user_roles').values(userRoles.map((role) => ({ user_id: id, role }))).execute();
+  return getUser(trx, id);
+}
+
+export interface UserChanges {
+  displayName?: string;
+  roles?: string[];
+  active?: boolean;
+  timeZone?: string;
+}
+
+export async function updateUser(trx: Trx, id: string, expectedVersion: number, changes: UserChanges, actorId: string, now = Date.now()): Promise<UserView> {
+  const current = await getUser(trx, id);
+  if (current.version !== expectedVersion) throw new AppError('precondition-failed', `User ${current.email} was changed by someone else; reload and try again.`, { currentVersion: current.version });
+  if (changes.timeZone) assertTimeZone(changes.timeZone);
+  const newRoles = changes.roles ? assertRoles(changes.roles) : null;
+  if (id === actorId && (changes.active === false || (newRoles && !newRoles.includes('administrator') && current.roles.includes('administrator')))) {
+    throw new AppError('conflict', 'You cannot deactivate yourself or remove your own administrator role.');
+  }
+  const updated = await trx.updateTable('users').set({
+    ...(changes.displayName !== undefined ? { display_name: changes.displayName.trim() } : {}),
+    ...(changes.active !== undefined ? { active: changes.active ? 1 : 0 } : {}),
+    ...(changes.timeZone !== undefined ? { time_zone: changes.timeZone } : {}),
+    updated_at: now,
+    version: current.version + 1,
+  }).where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1) throw new AppError('precondition-failed', 'The user was changed by someone else; reload and try again.');
+  if (newRoles) {
+    await trx.deleteFrom('user_roles').where('user_id', '=', id).execute();
+    await trx.insertInto('user_roles').values(newRoles.map((role) => ({ user_id: id, role }))).execute();
+  }
+  if (changes.active === false) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+  return getUser(trx, id);
+}
+
+/** Sets a password; an administrator's reset forces a change at next sign-in and ends sessions. */
+export async function setPassword(trx: Trx, id: string, password: string, mustChange: boolean, now = Date.now()): Promise<void> {
+  assertPasswordStrength(password);
+  const result = await trx.updateTable('users')
+    .set({ password_hash: await hashPassword(password), must_change_password: mustChange ? 1 : 0, updated_at: now, version: (eb) => eb('version', '+', 1) })
+    .where('id', '=', id).executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) throw AppError.notFound(`User ${id}`);
+  if (mustChange) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+}
+
+export async function findUserByEmail(db: Executor, email: string) {
+  return db.selectFrom('users').selectAll().where('email', '=', normaliseEmail(email)).executeTakeFirst();
+}
+
+export async function countUsers(db: Executor): Promise<number> {
+  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
