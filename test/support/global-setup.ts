@@ -27,7 +27,7 @@ export default async function setup(project: TestProject): Promise<void> {
     project.provide('postgresUrl', url);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    if (process.env.CI) throw new Error(`PostgreSQL at ${url} is unreachable in CI: ${reason}`);
+    if (process.env.CI) throw new Error(`PostgreSQL at ${url} is unreachable in CI: ${reason}`, { cause: error });
     console.log(`PostgreSQL tests skipped: ${url} is unreachable (${reason})`);
     project.provide('postgresUrl', null);
   } finally {

@@ -1,0 +1,154 @@
+#!/usr/bin/env node
+import { Command, InvalidArgumentError } from 'commander';
+import { assemble, openCertus, prepareDatabase, version } from '../certus.js';
+import { demoEmail, demoOrganisation, demoPassword, loadDemo } from '../demo.js';
+import { ConfigError, loadConfig, type Config } from '../platform/config/config.js';
+import { backupSqlite, postgresBackupGuidance, restoreSqlite } from '../platform/db/backup.js';
+import { createDatabase, sqliteFileFor, type Database } from '../platform/db/database.js';
+import { isRole, type Role } from '../platform/auth/roles.js';
+import { temporaryPassword } from '../platform/auth/secrets.js';
+import { createUser, findUserByEmail, setPassword } from '../platform/auth/users.service.js';
+import { AppError } from '../platform/http/app-error.js';
+import { verifyHistory } from '../kernel/history/history-verify.js';
+import { bootstrapAdministrator } from './bootstrap.js';
+import { progressBar } from './progress.js';
+
+function config(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+}
+
+/** Opens the database with the schema brought up to date, runs `work`, and closes it. */
+async function withDatabase<T>(work: (database: Database, cfg: Config) => Promise<T>): Promise<T> {
+  const cfg = config();
+  const database = createDatabase(cfg);
+  try {
+    await prepareDatabase(database, assemble());
+    return await work(database, cfg);
+  } finally {
+    await database.close();
+  }
+}
+
+function roleList(value: string): Role[] {
+  const list = value.split(',').map((r) => r.trim()).filter(Boolean);
+  const unknown = list.find((r) => !isRole(r));
+  if (unknown) throw new InvalidArgumentError(`"${unknown}" is not a role`);
+  return list as Role[];
+}
+
+const program = new Command('certus').version(version).description('Certus: Service Management System for ISO/IEC 20000-1:2018');
+
+program.command('serve', { isDefault: true }).description('Apply migrations and start the server').action(async () => {
+  const cfg = config();
+  const certus = await openCertus(cfg);
+  const admin = await bootstrapAdministrator(certus.database, cfg);
+  let demo = false;
+  if (admin && cfg.loadDemo) {
+    const bar = progressBar('Loading the demo organisation');
+    demo = await loadDemo(certus.database, certus.assembly, (done, total, what) => bar.update(done, total, what));
+    bar.stop();
+  }
+  const address = await certus.app.listen({ port: cfg.port, host: cfg.host });
+  const lines = [`Certus ${version} is running at ${address.replace('127.0.0.1', 'localhost')} (${certus.database.dialect}${certus.database.sqliteFile ? `: ${certus.database.sqliteFile}` : ''})`];
+  if (admin) lines.push(admin.generatedPassword ? `Administrator: ${admin.email} / ${admin.generatedPassword} (shown once; you will be asked to change it)` : `Administrator: ${admin.email} (password from CERTUS_ADMIN_PASSWORD)`);
+  if (demo) lines.push(`Demo organisation "${demoOrganisation}" loaded. Sign in as ${demoEmail('sms-manager')} (or any role, e.g. ${demoEmail('internal-auditor')}) with the password ${demoPassword}`);
+  lines.push(`API reference: ${address.replace('127.0.0.1', 'localhost')}/api/docs`);
+  console.log(lines.join('\n'));
+  const stop = async (signal: string) => {
+    certus.app.log.info({ signal }, 'shutting down');
+    await certus.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+});
+
+program.command('migrate').description('Apply pending database migrations').action(async () => {
+  const cfg = config();
+  const database = createDatabase(cfg);
+  try {
+    const applied = await prepareDatabase(database, assemble());
+    console.log(applied.length ? `Applied ${applied.length} migration(s):\n  ${applied.join('\n  ')}` : 'The database is up to date.');
+  } finally {
+    await database.close();
+  }
+});
+
+const user = program.command('user').description('Manage users');
+user.command('add').description('Add a user; prints a temporary password unless --password is given')
+  .requiredOption('--email <email>').requiredOption('--name <name>', 'display name')
+  .requiredOption('--role <roles>', 'comma-separated roles, e.g. sms-manager,process-owner', roleList)
+  .option('--password <password>')
+  .action(async (options: { email: string; name: string; role: Role[]; password?: string }) => withDatabase(async ({ db }) => {
+    const temporary = options.password ? null : temporaryPassword();
+    const created = await db.transaction().execute((trx) => createUser(trx, { email: options.email, displayName: options.name, roles: options.role, password: options.password ?? temporary!, mustChangePassword: temporary !== null }));
+    console.log(`Added ${created.email} (${created.roles.join(', ')})${temporary ? `; temporary password: ${temporary}` : ''}`);
+  }));
+user.command('reset').description('Reset a user\'s password to a temporary one and end their sessions')
+  .requiredOption('--email <email>')
+  .action(async (options: { email: string }) => withDatabase(async ({ db }) => {
+    const found = await findUserByEmail(db, options.email);
+    if (!found) throw AppError.notFound(`User ${options.email}`);
+    const temporary = temporaryPassword();
+    await db.transaction().execute((trx) => setPassword(trx, found.id, temporary, true));
+    console.log(`Temporary password for ${found.email}: ${temporary} (must be changed at next sign-in)`);
+  }));
+
+program.command('verify').description('Re-walk every record\'s history hash chain and report tampering').action(async () => withDatabase(async ({ db }) => {
+  const bar = progressBar('Verifying history');
+  const report = await verifyHistory(db, (done, total) => bar.update(done, total, 'events'));
+  bar.stop();
+  if (report.problems.length === 0) {
+    console.log(`History intact: ${report.events} events in ${report.records} record chains verified.`);
+    return;
+  }
+  console.log(`History TAMPERED: ${report.problems.length} problem(s) in ${report.records} chains (${report.events} events):`);
+  for (const p of report.problems) console.log(`  ${p.recordType} ${p.recordId}${p.seq !== null ? ` event ${p.seq}` : ''}: ${p.problem} — ${p.detail}`);
+  process.exitCode = 1;
+}));
+
+program.command('backup <file>').description('Back up the database (SQLite online backup; guidance for PostgreSQL)').action(async (file: string) => {
+  const cfg = config();
+  if (cfg.databaseUrl) {
+    console.log(postgresBackupGuidance);
+    process.exitCode = 2;
+    return;
+  }
+  const bar = progressBar('Backing up');
+  const { pages } = await backupSqlite(sqliteFileFor(cfg), file, (done, total) => bar.update(done, total, 'pages'));
+  bar.stop();
+  console.log(`Backed up ${pages} pages to ${file}`);
+});
+
+program.command('restore <file>').description('Restore a SQLite backup over the current database (stop the server first)').action(async (file: string) => {
+  const cfg = config();
+  if (cfg.databaseUrl) {
+    console.log(postgresBackupGuidance);
+    process.exitCode = 2;
+    return;
+  }
+  const bar = progressBar('Restoring');
+  const { migrations } = await restoreSqlite(file, sqliteFileFor(cfg), (done, total) => bar.update(done, total, 'pages'));
+  bar.stop();
+  console.log(`Restored ${file} (${migrations} migrations recorded) into ${sqliteFileFor(cfg)}. Start Certus to apply any newer migrations.`);
+});
+
+program.command('demo').description('Load the demo organisation into this database').action(async () => withDatabase(async (database) => {
+  const bar = progressBar('Loading the demo organisation');
+  const loaded = await loadDemo(database, assemble(), (done, total, what) => bar.update(done, total, what));
+  bar.stop();
+  console.log(loaded ? `Demo organisation "${demoOrganisation}" loaded. Sign in as ${demoEmail('sms-manager')} with ${demoPassword}.` : 'The demo organisation is already loaded.');
+}));
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
