@@ -17,10 +17,20 @@ declare module 'fastify' {
     /** A signed-in user who must change their password may still call this route. */
     allowPasswordChange?: boolean;
   }
+  interface FastifyInstance {
+    /** Every route with the access it demands, for the permission matrix and the docs. */
+    accessRules: RouteAccess[];
+  }
   interface FastifyRequest {
     principal: Principal | null;
     session: SessionPrincipal | null;
   }
+}
+
+export interface RouteAccess {
+  method: string;
+  url: string;
+  access: Access;
 }
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -42,6 +52,8 @@ interface AccessOptions {
  * API tokens, which a browser never sends by itself, need not.
  */
 async function accessPlugin(app: FastifyInstance, options: AccessOptions): Promise<void> {
+  const rules: RouteAccess[] = [];
+  app.decorate('accessRules', rules);
   app.decorateRequest('principal', null);
   app.decorateRequest('session', null);
 
@@ -54,6 +66,9 @@ async function accessPlugin(app: FastifyInstance, options: AccessOptions): Promi
     if (!access) throw new Error(`Route ${route.method} ${route.url} declares no access rule`);
     if (access !== 'public' && access !== 'authenticated' && !options.permissions.has(access)) {
       throw new Error(`Route ${route.method} ${route.url} needs ${access}, which no role is granted`);
+    }
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') rules.push({ method, url: route.url, access });
     }
   });
 

@@ -34,7 +34,7 @@ export async function authRoutes(base: FastifyInstance): Promise<void> {
     schema: { operationId: 'sign-in', tags, summary: 'Sign in with e-mail and password; sets the session cookie', body: SignIn, response: { 200: SessionInfo, ...problems, 429: Problem } },
   }, async (request, reply) => {
     const { email, password } = request.body;
-    const opened = await db.transaction().execute((trx) => signIn(trx, email, password, request.ip, config.sessionTtlHours));
+    const opened = await signIn(db, email, password, request.ip, config.sessionTtlHours);
     reply.setCookie(sessionCookie, opened.token, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies, expires: new Date(opened.expiresAt) });
     request.session = await principalFromSession(db, opened.token, config.sessionTtlHours);
     request.principal = request.session;

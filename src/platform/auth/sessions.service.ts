@@ -1,4 +1,4 @@
-import type { Executor, Trx } from '../db/database.js';
+import type { DB, Executor } from '../db/database.js';
 import { AppError } from '../http/app-error.js';
 import { newId } from '../../kernel/records/ids.js';
 import type { Principal } from './principal.js';
@@ -26,25 +26,29 @@ async function recentFailures(db: Executor, column: 'email' | 'ip', value: strin
 
 /**
  * Checks the password and opens a session. Failures are counted in the database, per account
- * and per address, so the limit holds across every server process.
+ * and per address, so the limit holds across every server process. A failure is written on
+ * its own, outside any transaction, because the request that records it then fails.
  */
-export async function signIn(trx: Trx, email: string, password: string, ip: string, ttlHours: number, now = Date.now()) {
+export async function signIn(db: DB, email: string, password: string, ip: string, ttlHours: number, now = Date.now()) {
   const account = normaliseEmail(email);
-  if (await recentFailures(trx, 'email', account, now) >= maxFailuresPerAccount || await recentFailures(trx, 'ip', ip, now) >= maxFailuresPerAddress) {
+  if (await recentFailures(db, 'email', account, now) >= maxFailuresPerAccount || await recentFailures(db, 'ip', ip, now) >= maxFailuresPerAddress) {
     throw new AppError('rate-limited', 'Too many failed sign-ins. Wait 15 minutes, or ask an administrator to reset your password.', { retryAfterSeconds: throttleWindowMs / 1000 });
   }
-  const user = await findUserByEmail(trx, account);
+  const user = await findUserByEmail(db, account);
   const ok = await verifyPassword(user?.password_hash ?? await decoyHash(), password);
   if (!user || !ok || user.active !== 1) {
-    await trx.insertInto('login_failures').values({ id: newId(), email: account, ip, at: now }).execute();
+    await db.insertInto('login_failures').values({ id: newId(), email: account, ip, at: now }).execute();
     throw new AppError('unauthenticated', 'The e-mail address or password is wrong, or the account is deactivated.');
   }
-  await trx.deleteFrom('login_failures').where('email', '=', account).execute();
-  await trx.deleteFrom('sessions').where('expires_at', '<', now).execute();
   const token = randomSecret(32);
   const csrfToken = randomSecret(24);
   const expiresAt = now + ttlHours * 3_600_000;
-  await trx.insertInto('sessions').values({ token_hash: sha256Hex(token), user_id: user.id, csrf_token: csrfToken, created_at: now, expires_at: expiresAt, last_seen_at: now }).execute();
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('login_failures').where('email', '=', account).execute();
+    await trx.deleteFrom('login_failures').where('at', '<', now - throttleWindowMs).execute();
+    await trx.deleteFrom('sessions').where('expires_at', '<', now).execute();
+    await trx.insertInto('sessions').values({ token_hash: sha256Hex(token), user_id: user.id, csrf_token: csrfToken, created_at: now, expires_at: expiresAt, last_seen_at: now }).execute();
+  });
   return { token, csrfToken, expiresAt, userId: user.id };
 }
 

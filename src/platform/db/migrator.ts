@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
 import type { ColumnTypes } from './columns.js';
 import { columnTypes } from './columns.js';
 import type { Database } from './database.js';
@@ -15,7 +15,17 @@ export interface ModuleMigration {
 
 const namePattern = /^\d{8}T\d{4}-[a-z0-9-]+$/;
 
-function migratorFor(database: Database, migrations: ModuleMigration[]): Migrator {
+/**
+ * On PostgreSQL the migration tables are pinned to the connection's current schema: Kysely's
+ * existence check otherwise matches a same-named table in any schema of the database.
+ */
+async function migrationSchema(database: Database): Promise<string | undefined> {
+  if (database.dialect !== 'postgres') return undefined;
+  const result = await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db);
+  return result.rows[0]?.schema;
+}
+
+async function migratorFor(database: Database, migrations: ModuleMigration[]): Promise<Migrator> {
   const seen = new Set<string>();
   const provided: Record<string, Migration> = {};
   const types = columnTypes(database.dialect);
@@ -30,6 +40,7 @@ function migratorFor(database: Database, migrations: ModuleMigration[]): Migrato
     provider: { getMigrations: async () => provided },
     migrationTableName: 'certus_migrations',
     migrationLockTableName: 'certus_migrations_lock',
+    migrationTableSchema: await migrationSchema(database),
   });
 }
 
@@ -44,10 +55,10 @@ function unwrap({ error, results }: MigrationResultSet): string[] {
 
 /** Applies every pending migration in one go; returns the names applied. */
 export async function migrateToLatest(database: Database, migrations: ModuleMigration[]): Promise<string[]> {
-  return unwrap(await migratorFor(database, migrations).migrateToLatest());
+  return unwrap(await (await migratorFor(database, migrations)).migrateToLatest());
 }
 
 export async function pendingMigrations(database: Database, migrations: ModuleMigration[]): Promise<string[]> {
-  const all = await migratorFor(database, migrations).getMigrations();
+  const all = await (await migratorFor(database, migrations)).getMigrations();
   return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
 }
