@@ -71,6 +71,10 @@ describe.each(storeNames())('sign-in and sessions on %s', (store) => {
     const revoke = await t.app.inject({ method: 'DELETE', url: `/api/me/tokens/${list.items[0]!.id}`, headers: cookieHeaders(user) });
     expect(revoke.statusCode).toBe(204);
     expect((await t.app.inject({ method: 'GET', url: '/api/session', headers: asUser(user) })).statusCode).toBe(401);
+    const events = await t.certus.database.db.selectFrom('history_events').select(['kind', 'actor_id', 'data']).where('record_id', '=', user.userId).orderBy('seq').execute();
+    expect(events.map((e) => e.kind)).toEqual(['created', 'updated']);
+    expect(events[1]!.actor_id).toBe(admin.userId);
+    expect(JSON.stringify(events[1]!.data)).toContain('"field":"active"');
   });
 
   it('lets an administrator reset a password: sessions end and a change is forced', async () => {

@@ -3,7 +3,7 @@ import type { Executor, Trx } from '../../platform/db/database.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import { AppError } from '../../platform/http/app-error.js';
 import { appendHistory } from '../history/history.service.js';
-import { newId } from '../records/ids.js';
+import { newId } from '../../platform/db/ids.js';
 
 export interface AttachmentView {
   id: string;

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor, Trx } from '../../platform/db/database.js';
 import { readJson, writeJson } from '../../platform/db/columns.js';
-import { newId } from '../records/ids.js';
+import { newId } from '../../platform/db/ids.js';
 import { genesisHash, hashEvent } from './history-hash.js';
 
 export type HistoryKind =

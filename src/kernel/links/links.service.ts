@@ -2,7 +2,7 @@ import type { Executor, Trx } from '../../platform/db/database.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import { AppError } from '../../platform/http/app-error.js';
 import { appendHistory } from '../history/history.service.js';
-import { newId } from '../records/ids.js';
+import { newId } from '../../platform/db/ids.js';
 import { linkTypes, type LinkType } from './link-types.js';
 
 export interface LinkEnd {

@@ -1,5 +1,5 @@
 import { Type, type TSchema } from 'typebox';
-import { uuidPattern } from './ids.js';
+import { uuidPattern } from '../../platform/db/ids.js';
 import type { FieldDefinition, RecordTypeDefinition } from './record-type.js';
 
 export const Uuid = Type.String({ pattern: uuidPattern, description: 'UUIDv7' });

@@ -3,7 +3,7 @@ import type { Principal } from '../../platform/auth/principal.js';
 import { AppError } from '../../platform/http/app-error.js';
 import { appendHistory } from '../history/history.service.js';
 import { chooseTransition, missingRequiredFields, transitionsFrom } from '../workflow/workflow.js';
-import { newId } from './ids.js';
+import { newId } from '../../platform/db/ids.js';
 import { nextReference } from './references.js';
 import { columnsFor, fieldValuesOf, findRecord, recordTables, viewOf, type FieldValue, type FieldValues, type RecordRow, type RecordView } from './record-row.js';
 import type { RecordTypeDefinition } from './record-type.js';

@@ -1,6 +1,6 @@
 import type { Executor, Trx } from '../db/database.js';
 import { AppError } from '../http/app-error.js';
-import { newId } from '../../kernel/records/ids.js';
+import { newId } from '../db/ids.js';
 import type { Principal } from './principal.js';
 import { randomSecret, sha256Hex } from './secrets.js';
 import { rolesOf } from './users.service.js';

@@ -1,6 +1,6 @@
 import type { DB, Executor } from '../db/database.js';
 import { AppError } from '../http/app-error.js';
-import { newId } from '../../kernel/records/ids.js';
+import { newId } from '../db/ids.js';
 import type { Principal } from './principal.js';
 import { hashPassword, randomSecret, sha256Hex, verifyPassword } from './secrets.js';
 import { findUserByEmail, normaliseEmail, rolesOf } from './users.service.js';

@@ -40,7 +40,7 @@ export async function userRoutes(base: FastifyInstance): Promise<void> {
     const user = await db.transaction().execute((trx) => createUser(trx, {
       email: request.body.email, displayName: request.body.displayName, roles: request.body.roles as Role[],
       password: request.body.password ?? temporary!, timeZone: request.body.timeZone, mustChangePassword: temporary !== null,
-    }));
+    }, Date.now(), requirePrincipal(request).userId));
     setEtag(reply, user.version);
     return reply.status(201).send({ user, temporaryPassword: temporary });
   });
@@ -62,7 +62,7 @@ export async function userRoutes(base: FastifyInstance): Promise<void> {
     const temporary = temporaryPassword();
     await db.transaction().execute(async (trx) => {
       await getUser(trx, request.params.id);
-      await setPassword(trx, request.params.id, temporary, true);
+      await setPassword(trx, request.params.id, temporary, true, Date.now(), requirePrincipal(request).userId);
     });
     return { temporaryPassword: temporary };
   });

@@ -1,6 +1,7 @@
 import type { Executor, Trx } from '../db/database.js';
 import { AppError } from '../http/app-error.js';
-import { newId } from '../../kernel/records/ids.js';
+import { newId } from '../db/ids.js';
+import { appendHistory } from '../../kernel/history/history.service.js';
 import { hashPassword, minimumPasswordLength } from './secrets.js';
 import { isRole, type Role } from './roles.js';
 
@@ -72,7 +73,8 @@ export async function listUsers(db: Executor): Promise<UserView[]> {
   return Promise.all(rows.map((r) => getUser(db, r.id)));
 }
 
-export async function createUser(trx: Trx, input: NewUser, now = Date.now()): Promise<UserView> {
+/** Who holds which role is evidence for 5.3, so user changes join the hash-chained history. */
+export async function createUser(trx: Trx, input: NewUser, now = Date.now(), actorId: string | null = null): Promise<UserView> {
   const email = normaliseEmail(input.email);
   const userRoles = assertRoles(input.roles);
   assertPasswordStrength(input.password);
@@ -86,6 +88,7 @@ export async function createUser(trx: Trx, input: NewUser, now = Date.now()): Pr
     created_at: now, updated_at: now, version: 1,
   }).execute();
   await trx.insertInto('user_roles').values(userRoles.map((role) => ({ user_id: id, role }))).execute();
+  await appendHistory(trx, { recordType: 'user', recordId: id, kind: 'created', actorId, at: now, data: { email, displayName: input.displayName.trim(), roles: userRoles } });
   return getUser(trx, id);
 }
 
@@ -117,17 +120,23 @@ export async function updateUser(trx: Trx, id: string, expectedVersion: number, 
     await trx.insertInto('user_roles').values(newRoles.map((role) => ({ user_id: id, role }))).execute();
   }
   if (changes.active === false) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
-  return getUser(trx, id);
+  const after = await getUser(trx, id);
+  const changed = (['displayName', 'active', 'timeZone', 'roles'] as const)
+    .filter((f) => JSON.stringify(current[f]) !== JSON.stringify(after[f]))
+    .map((field) => ({ field, from: current[field], to: after[field] }));
+  if (changed.length) await appendHistory(trx, { recordType: 'user', recordId: id, kind: 'updated', actorId, at: now, data: { changes: changed } });
+  return after;
 }
 
 /** Sets a password; an administrator's reset forces a change at next sign-in and ends sessions. */
-export async function setPassword(trx: Trx, id: string, password: string, mustChange: boolean, now = Date.now()): Promise<void> {
+export async function setPassword(trx: Trx, id: string, password: string, mustChange: boolean, now = Date.now(), actorId: string | null = id): Promise<void> {
   assertPasswordStrength(password);
   const result = await trx.updateTable('users')
     .set({ password_hash: await hashPassword(password), must_change_password: mustChange ? 1 : 0, updated_at: now, version: (eb) => eb('version', '+', 1) })
     .where('id', '=', id).executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) throw AppError.notFound(`User ${id}`);
   if (mustChange) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+  await appendHistory(trx, { recordType: 'user', recordId: id, kind: 'updated', actorId, at: now, data: { password: mustChange ? 'reset by an administrator' : 'changed by its owner' } });
 }
 
 export async function findUserByEmail(db: Executor, email: string) {

@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { browserAvailability, launchBrowser, screenshot, seriousAccessibilityViolations } from './support/browser.js';
+import { startServer, type RunningServer } from './support/server.js';
+
+const availability = browserAvailability();
+const password = 'Certus-demo-2026';
+
+describe.skipIf(!availability.run)('improvement journey in the browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    context.setDefaultTimeout(15_000);
+    page = await context.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function expectAccessible(name: string) {
+    const violations = await seriousAccessibilityViolations(page);
+    expect(violations, `${name}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
+  }
+
+  it('signs in, creates, approves and comments on an improvement, then signs out', async () => {
+    // Sign in: an unauthenticated visit lands on the sign-in page and comes back afterwards.
+    await page.goto('/records/improvements');
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.getByLabel('E-mail address').fill('sms-manager@northwind.example');
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Improvements', level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/records/improvements');
+
+    // The shell: navigation by the standard's structure, the user's roles, "my work".
+    await page.getByRole('link', { name: 'My work' }).click();
+    await page.getByRole('heading', { name: 'My work', level: 1 }).waitFor();
+    await expect(page.getByText('Improvement (10)')).toBeTruthy();
+    await page.getByTestId('user-menu').getByText('sms-manager').waitFor();
+    await page.getByText('Loading your work…').waitFor({ state: 'detached' });
+    await screenshot(page, '01-my-work');
+    await expectAccessible('shell (my work)');
+
+    // The list: server data in a sortable table.
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: /Improvements/ }).click();
+    await page.getByRole('heading', { name: 'Improvements', level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'IMP-000001' }).waitFor();
+    await page.getByRole('button', { name: /^Priority/ }).click();
+    await page.waitForURL(/sort=priority/);
+    await page.getByRole('link', { name: 'IMP-000001' }).waitFor();
+    await screenshot(page, '02-improvements-list');
+    await expectAccessible('improvements list');
+
+    // Create: an empty form is refused by the server, with the messages at the fields.
+    await page.getByRole('link', { name: 'New improvement' }).click();
+    await page.getByRole('heading', { name: 'New improvement', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Create improvement' }).click();
+    await page.getByText('Some fields need attention').waitFor();
+    const title = page.getByRole('textbox', { name: /^Title/ });
+    await expect(title.getAttribute('aria-invalid')).resolves.toBe('true');
+    expect(await page.getByText('is required').count()).toBeGreaterThanOrEqual(1);
+    await screenshot(page, '03-create-validation');
+
+    await title.fill('Publish the service catalogue to customers');
+    await page.getByRole('textbox', { name: /^Description/ }).fill('Customers cannot find the current catalogue.');
+    await page.getByRole('textbox', { name: /^Source/ }).click();
+    await page.getByRole('option', { name: 'Customer feedback or complaint' }).click();
+    await page.getByRole('textbox', { name: /^Priority/ }).click();
+    await page.getByRole('option', { name: 'High' }).click();
+    await page.getByRole('button', { name: 'Create improvement' }).click();
+
+    // Detail: the new record, proposed.
+    const heading = page.getByRole('heading', { level: 1, name: /IMP-\d{6} · Publish the service catalogue/ });
+    await heading.waitFor();
+    const reference = ((await heading.textContent()) ?? '').slice(0, 10);
+    expect(reference).toMatch(/^IMP-\d{6}$/);
+    await page.getByText('Proposed', { exact: true }).first().waitFor();
+
+    // Transition: Approve asks for the reason first; the server insists on it.
+    await page.getByRole('button', { name: 'Approve' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Approve' }).click();
+    await dialog.getByText(/is required to approve/).waitFor();
+    await dialog.getByRole('textbox', { name: /^Reason for the decision/ }).fill('Agreed at the November management review.');
+    await dialog.getByRole('button', { name: 'Approve' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText(`${reference} is now Approved.`).waitFor();
+    await page.getByRole('button', { name: 'Start work' }).waitFor();
+
+    // Comment, then find it in the history with the transition.
+    await page.getByRole('textbox', { name: 'Add a comment' }).fill('Draft catalogue shared with the account managers.');
+    await page.getByRole('button', { name: 'Add comment' }).click();
+    await page.getByRole('article', { name: /Comment by Sam Okafor/ }).getByText('Draft catalogue shared with the account managers.').waitFor();
+    await page.getByRole('tab', { name: 'History' }).click();
+    const history = page.getByRole('tabpanel', { name: 'History' });
+    await history.getByText('Draft catalogue shared with the account managers.').waitFor();
+    await history.getByText('Proposed → Approved').waitFor();
+    await history.getByText('Agreed at the November management review.', { exact: false }).waitFor();
+    await screenshot(page, '04-improvement-detail');
+    await expectAccessible('improvement detail');
+
+    // Global search: a reference jumps straight to its record.
+    await page.getByRole('textbox', { name: 'Search records or go to a reference' }).fill('IMP-000001');
+    await page.getByRole('button', { name: 'Search records' }).click();
+    await page.getByRole('heading', { level: 1, name: /^IMP-000001 · / }).waitFor();
+
+    // Sign out; the app is closed again.
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await page.getByText('You have signed out').waitFor();
+    await screenshot(page, '05-signed-out');
+    await page.goto('/');
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+
+    expect(consoleErrors.filter((e) => !/401|Unauthorized|status of 4\d\d/.test(e))).toEqual([]);
+  });
+});
