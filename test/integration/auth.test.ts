@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readJson } from '../../src/platform/db/columns.js';
 import { asUser, json, startTestApp, testPassword, type SignedIn, type TestApp } from '../support/test-app.js';
 import { storeNames } from '../support/test-databases.js';
 
@@ -71,10 +72,6 @@ describe.each(storeNames())('sign-in and sessions on %s', (store) => {
     const revoke = await t.app.inject({ method: 'DELETE', url: `/api/me/tokens/${list.items[0]!.id}`, headers: cookieHeaders(user) });
     expect(revoke.statusCode).toBe(204);
     expect((await t.app.inject({ method: 'GET', url: '/api/session', headers: asUser(user) })).statusCode).toBe(401);
-    const events = await t.certus.database.db.selectFrom('history_events').select(['kind', 'actor_id', 'data']).where('record_id', '=', user.userId).orderBy('seq').execute();
-    expect(events.map((e) => e.kind)).toEqual(['created', 'updated']);
-    expect(events[1]!.actor_id).toBe(admin.userId);
-    expect(JSON.stringify(events[1]!.data)).toContain('"field":"active"');
   });
 
   it('lets an administrator reset a password: sessions end and a change is forced', async () => {
@@ -103,6 +100,10 @@ describe.each(storeNames())('sign-in and sessions on %s', (store) => {
     expect(res.statusCode).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: '/api/session', headers: cookieHeaders(user) })).statusCode).toBe(401);
     expect((await t.app.inject({ method: 'GET', url: '/api/session', headers: asUser(user) })).statusCode).toBe(401);
+    const events = await t.certus.database.db.selectFrom('history_events').select(['kind', 'actor_id', 'data']).where('record_id', '=', user.userId).orderBy('seq').execute();
+    expect(events.map((e) => e.kind)).toEqual(['created', 'updated']);
+    expect(events[1]!.actor_id).toBe(admin.userId);
+    expect(readJson<{ changes: { field: string }[] }>(events[1]!.data).changes.map((c) => c.field)).toEqual(['active']);
   });
 
   it('rejects a duplicate e-mail and an unknown role with the field named', async () => {
