@@ -10,6 +10,7 @@ import { temporaryPassword } from '../platform/auth/secrets.js';
 import { createUser, findUserByEmail, setPassword } from '../platform/auth/users.service.js';
 import { AppError } from '../platform/http/app-error.js';
 import { verifyHistory } from '../kernel/history/history-verify.js';
+import { verifyRecordStates } from '../kernel/records/record-verify.js';
 import { bootstrapAdministrator } from './bootstrap.js';
 import { progressBar } from './progress.js';
 
@@ -106,12 +107,14 @@ program.command('verify').description('Re-walk every record\'s history hash chai
   const bar = progressBar('Verifying history');
   const report = await verifyHistory(db, (done, total) => bar.update(done, total, 'events'));
   bar.stop();
-  if (report.problems.length === 0) {
-    console.log(`History intact: ${report.events} events in ${report.records} record chains verified.`);
+  const states = await verifyRecordStates(db, assemble().registry);
+  if (report.problems.length === 0 && states.problems.length === 0) {
+    console.log(`History intact: ${report.events} events in ${report.records} record chains verified; ${states.records} records match their history.`);
     return;
   }
-  console.log(`History TAMPERED: ${report.problems.length} problem(s) in ${report.records} chains (${report.events} events):`);
+  console.log(`History TAMPERED: ${report.problems.length + states.problems.length} problem(s) in ${report.records} chains (${report.events} events):`);
   for (const p of report.problems) console.log(`  ${p.recordType} ${p.recordId}${p.seq !== null ? ` event ${p.seq}` : ''}: ${p.problem} — ${p.detail}`);
+  for (const p of states.problems) console.log(`  ${p.recordType} ${p.reference}: ${p.problem} — ${p.detail}`);
   process.exitCode = 1;
 }));
 

@@ -7,6 +7,7 @@ import { Problem } from '../platform/http/problem.schemas.js';
 import { verifyHistory } from './history/history-verify.js';
 import { linkTypes } from './links/link-types.js';
 import { findRecord } from './records/record-row.js';
+import { verifyRecordStates } from './records/record-verify.js';
 import type { RecordTypeRegistry } from './records/record-registry.js';
 import { permissionsOf } from './records/record-type.js';
 
@@ -77,11 +78,13 @@ export function kernelRoutes(registry: RecordTypeRegistry) {
       config: { access: 'integrity:read' },
       schema: {
         operationId: 'verify-history', tags, summary: 'Re-walk every record\'s hash chain and report tampering',
-        response: { 200: Type.Object({ ok: Type.Boolean(), records: Type.Integer(), events: Type.Integer(), problems: Type.Array(Type.Object({ recordType: Type.String(), recordId: Type.String(), seq: Type.Union([Type.Integer(), Type.Null()]), problem: Type.String(), detail: Type.String() })) }) },
+        response: { 200: Type.Object({ ok: Type.Boolean(), records: Type.Integer(), events: Type.Integer(), statesChecked: Type.Integer(), problems: Type.Array(Type.Object({ recordType: Type.String(), recordId: Type.String(), seq: Type.Union([Type.Integer(), Type.Null()]), problem: Type.String(), detail: Type.String() })) }) },
       },
     }, async () => {
-      const report = await verifyHistory(db);
-      return { ok: report.problems.length === 0, ...report };
+      const chains = await verifyHistory(db);
+      const states = await verifyRecordStates(db, registry);
+      const problems = [...chains.problems, ...states.problems.map((p) => ({ ...p, seq: null }))];
+      return { ok: problems.length === 0, records: chains.records, events: chains.events, statesChecked: states.records, problems };
     });
   };
 }

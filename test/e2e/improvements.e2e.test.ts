@@ -40,7 +40,7 @@ describe.skipIf(!availability.run)('improvement journey in the browser', () => {
     await page.goto('/records/improvements');
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await page.getByLabel('E-mail address').fill('sms-manager@northwind.example');
-    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByRole('textbox', { name: 'Password' }).fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Improvements', level: 1 }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/records/improvements');

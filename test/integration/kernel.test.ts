@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCertus, type Certus } from '../../src/certus.js';
 import { verifyHistory } from '../../src/kernel/history/history-verify.js';
+import { verifyRecordStates } from '../../src/kernel/records/record-verify.js';
 import { nextReference } from '../../src/kernel/records/references.js';
 import { asUser, json, startTestApp, type SignedIn, type TestApp } from '../support/test-app.js';
 import { storeNames } from '../support/test-databases.js';
@@ -75,6 +76,19 @@ describe.each(storeNames())('record kernel on %s', (store) => {
     // Leave the store clean for the other tests.
     await sql`delete from history_events where record_id in (${a.id}, ${b.id}, ${c.id})`.execute(db);
     await sql`delete from history_heads where record_id in (${a.id}, ${b.id}, ${c.id})`.execute(db);
+    await sql`delete from record_comments where record_id in (${a.id}, ${b.id}, ${c.id})`.execute(db);
+    await sql`delete from improvements where id in (${a.id}, ${b.id}, ${c.id})`.execute(db);
+  });
+
+  it('detects a record row edited behind Certus\'s back', async () => {
+    const r = await create('State check');
+    await t.app.inject({ method: 'POST', url: `/api/improvements/${r.id}/transitions`, headers: { ...asUser(manager), 'if-match': '"1"' }, payload: { to: 'approved', fields: { decisionReason: 'ok' } } });
+    const { db } = t.certus.database;
+    expect((await verifyRecordStates(db, t.certus.assembly.registry)).problems).toEqual([]);
+    await sql`update improvements set priority = 'low', status = 'completed' where id = ${r.id}`.execute(db);
+    const { problems } = await verifyRecordStates(db, t.certus.assembly.registry);
+    expect(problems).toEqual([{ recordType: 'improvement', recordId: r.id, reference: r.reference, problem: 'state-mismatch', detail: `${r.reference}: priority, status differ from what its history says` }]);
+    await sql`update improvements set priority = 'medium', status = 'approved' where id = ${r.id}`.execute(db);
   });
 
   it('records field changes with old and new values, transitions and comments in the history', async () => {
