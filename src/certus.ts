@@ -1,13 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Config } from './platform/config/config.js';
 import { createDatabase, type Database } from './platform/db/database.js';
 import { migrateToLatest, pendingMigrations, type ModuleMigration } from './platform/db/migrator.js';
 import { PermissionRegistry, platformGrants } from './platform/auth/permissions.js';
 import { authMigration } from './platform/auth/migrations/20261128T1100-auth.js';
 import { buildApp } from './platform/http/app.js';
+import { ensureSchedule } from './platform/jobs/job-queue.js';
+import { JobRunner } from './platform/jobs/job-runner.js';
+import { jobsMigration } from './platform/jobs/migrations/20261128T1300-jobs.js';
+import { emailJobKind, emailSender } from './platform/notify/mailer.js';
 import { kernelMigration } from './kernel/migrations/20261128T1101-kernel.js';
 import { kernelRoutes } from './kernel/kernel.routes.js';
 import type { CertusModule } from './kernel/module.js';
@@ -47,7 +51,7 @@ export function assemble(modules: CertusModule[] = allModules): Assembly {
     if (module.grants) permissions.grant(module.grants);
   }
   permissions.grant(registry.grants());
-  return { modules, registry, permissions, migrations: [authMigration, kernelMigration, ...modules.flatMap((m) => m.migrations)] };
+  return { modules, registry, permissions, migrations: [authMigration, kernelMigration, jobsMigration, ...modules.flatMap((m) => m.migrations)] };
 }
 
 /** Brings the schema up to date and makes sure every reference prefix has its counter. */
@@ -61,7 +65,19 @@ export interface Certus {
   app: FastifyInstance;
   database: Database;
   assembly: Assembly;
+  jobs: JobRunner;
   close(): Promise<void>;
+}
+
+/** The job runner with the platform's handlers and every module's, schedules ensured. */
+export async function jobRunnerFor(database: Database, assembly: Assembly, config: Config, log?: FastifyBaseLogger): Promise<JobRunner> {
+  const runner = new JobRunner(database, log);
+  runner.register(emailJobKind, emailSender(config, (message) => log?.info(message)));
+  for (const module of assembly.modules) {
+    for (const [kind, handler] of Object.entries(module.jobs ?? {})) runner.register(kind, handler);
+    for (const schedule of module.schedules ?? []) await ensureSchedule(database.db, schedule.name, schedule.kind, schedule.intervalMs);
+  }
+  return runner;
 }
 
 export async function openCertus(config: Config, options: { logger?: boolean; serveWeb?: boolean; assembly?: Assembly } = {}): Promise<Certus> {
@@ -81,7 +97,8 @@ export async function openCertus(config: Config, options: { logger?: boolean; se
       logger: options.logger,
     });
     await app.ready();
-    return { app, database, assembly, close: async () => { await app.close(); await database.close(); } };
+    const jobs = await jobRunnerFor(database, assembly, config, app.log);
+    return { app, database, assembly, jobs, close: async () => { await jobs.stop(); await app.close(); await database.close(); } };
   } catch (error) {
     await database.close();
     throw error;

@@ -58,6 +58,7 @@ program.command('serve', { isDefault: true }).description('Apply migrations and 
     bar.stop();
   }
   const address = await certus.app.listen({ port: cfg.port, host: cfg.host });
+  certus.jobs.start(cfg.jobIntervalMs);
   const lines = [`Certus ${version} is running at ${address.replace('127.0.0.1', 'localhost')} (${certus.database.dialect}${certus.database.sqliteFile ? `: ${certus.database.sqliteFile}` : ''})`];
   if (admin) lines.push(admin.generatedPassword ? `Administrator: ${admin.email} / ${admin.generatedPassword} (shown once; you will be asked to change it)` : `Administrator: ${admin.email} (password from CERTUS_ADMIN_PASSWORD)`);
   if (demo) lines.push(`Demo organisation "${demoOrganisation}" loaded. Sign in as ${demoEmail('sms-manager')} (or any role, e.g. ${demoEmail('internal-auditor')}) with the password ${demoPassword}`);

@@ -3,6 +3,7 @@ import type { Grants } from '../platform/auth/permissions.js';
 import type { ModuleMigration } from '../platform/db/migrator.js';
 import type { Database } from '../platform/db/database.js';
 import type { RecordTypeDefinition } from './records/record-type.js';
+import type { JobHandler } from '../platform/jobs/job-runner.js';
 
 export interface DemoContext {
   database: Database;
@@ -31,5 +32,8 @@ export interface CertusModule {
   grants?: Grants;
   routes?: FastifyPluginAsync;
   demo?: (context: DemoContext) => Promise<void>;
+  /** Durable job handlers by kind, and recurring schedules that enqueue them. */
+  jobs?: Record<string, JobHandler>;
+  schedules?: { name: string; kind: string; intervalMs: number }[];
   menu?: MenuEntry[];
 }

@@ -21,6 +21,10 @@ export const ConfigSchema = Type.Object({
   adminPassword: Type.Union([Type.String({ minLength: 12 }), Type.Null()]),
   loadDemo: Type.Boolean(),
   secureCookies: Type.Boolean(),
+  smtpUrl: Type.Union([Type.String({ pattern: '^smtps?://' }), Type.Null()]),
+  mailFrom: Type.String({ minLength: 3 }),
+  publicUrl: Type.Union([Type.String({ pattern: '^https?://' }), Type.Null()]),
+  jobIntervalMs: Type.Integer({ minimum: 100, maximum: 3_600_000 }),
 });
 export type Config = Static<typeof ConfigSchema>;
 
@@ -46,6 +50,10 @@ const variableOf: Record<keyof Config, string> = {
   adminPassword: 'CERTUS_ADMIN_PASSWORD',
   loadDemo: 'CERTUS_DEMO',
   secureCookies: 'CERTUS_SECURE_COOKIES',
+  smtpUrl: 'CERTUS_SMTP_URL',
+  mailFrom: 'CERTUS_MAIL_FROM',
+  publicUrl: 'CERTUS_PUBLIC_URL',
+  jobIntervalMs: 'CERTUS_JOB_INTERVAL_MS',
 };
 
 export const defaultAttachmentTypes = [
@@ -109,10 +117,14 @@ export function loadConfig(env: Env = process.env): Config {
     adminPassword: null,
     loadDemo: true,
     secureCookies: false,
+    smtpUrl: null,
+    mailFrom: 'Certus <certus@localhost>',
+    publicUrl: null,
+    jobIntervalMs: 5000,
     ...fromFile,
     dataDir,
   };
-  const numeric: (keyof Config)[] = ['port', 'sessionTtlHours', 'maxAttachmentBytes'];
+  const numeric: (keyof Config)[] = ['port', 'sessionTtlHours', 'maxAttachmentBytes', 'jobIntervalMs'];
   const flags: (keyof Config)[] = ['loadDemo', 'secureCookies'];
   for (const key of Object.keys(variableOf) as (keyof Config)[]) {
     const raw = text(key);
