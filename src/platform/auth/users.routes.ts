@@ -23,6 +23,21 @@ export async function userRoutes(base: FastifyInstance): Promise<void> {
     schema: { operationId: 'list-users', tags, summary: 'All users', response: { 200: Type.Object({ items: Type.Array(User) }), ...problems } },
   }, async () => ({ items: await listUsers(db) }));
 
+  app.get('/api/people', {
+    config: { access: 'authenticated' },
+    schema: {
+      operationId: 'list-people', tags, summary: 'Active people by name, for owner and assignee pickers and for showing names',
+      querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })), role: Type.Optional(Type.String({ maxLength: 60 })) }, { additionalProperties: false }),
+      response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), displayName: Type.String(), roles: Type.Array(Type.String()) })) }), ...problems },
+    },
+  }, async (request) => {
+    const { q, role } = request.query;
+    const people = (await listUsers(db)).filter((u) => u.active
+      && (!q || u.displayName.toLowerCase().includes(q.toLowerCase()))
+      && (!role || u.roles.includes(role as Role)));
+    return { items: people.map((u) => ({ id: u.id, displayName: u.displayName, roles: u.roles })) };
+  });
+
   app.get('/api/users/:id', {
     config: { access: 'users:read' },
     schema: { operationId: 'get-user', tags, summary: 'One user', params: UserKey, response: { 200: User, ...problems } },
