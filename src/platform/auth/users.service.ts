@@ -51,14 +51,14 @@ export async function rolesOf(db: Executor, userId: string): Promise<Role[]> {
   return rows.map((r) => r.role).filter(isRole).sort();
 }
 
-export async function getUser(db: Executor, id: string): Promise<UserView> {
-  const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw AppError.notFound(`User ${id}`);
+type UserRow = { id: string; email: string; display_name: string; active: number; must_change_password: number; time_zone: string; created_at: number; updated_at: number; version: number };
+
+function viewOfUser(row: UserRow, userRoles: Role[]): UserView {
   return {
     id: row.id,
     email: row.email,
     displayName: row.display_name,
-    roles: await rolesOf(db, row.id),
+    roles: userRoles,
     active: row.active === 1,
     mustChangePassword: row.must_change_password === 1,
     timeZone: row.time_zone,
@@ -68,12 +68,23 @@ export async function getUser(db: Executor, id: string): Promise<UserView> {
   };
 }
 
-export async function listUsers(db: Executor): Promise<UserView[]> {
-  const rows = await db.selectFrom('users').select('id').orderBy('display_name').orderBy('id').execute();
-  return Promise.all(rows.map((r) => getUser(db, r.id)));
+const userColumns = ['id', 'email', 'display_name', 'active', 'must_change_password', 'time_zone', 'created_at', 'updated_at', 'version'] as const;
+
+export async function getUser(db: Executor, id: string): Promise<UserView> {
+  const row = await db.selectFrom('users').select(userColumns).where('id', '=', id).executeTakeFirst();
+  if (!row) throw AppError.notFound(`User ${id}`);
+  return viewOfUser(row, await rolesOf(db, row.id));
 }
 
-/** Who holds which role is evidence for 5.3, so user changes join the hash-chained history. */
+/** Every user with their roles, in two queries. */
+export async function listUsers(db: Executor): Promise<UserView[]> {
+  const rows = await db.selectFrom('users').select(userColumns).orderBy('display_name').orderBy('id').execute();
+  const grants = await db.selectFrom('user_roles').select(['user_id', 'role']).execute();
+  const byUser = new Map<string, Role[]>();
+  for (const g of grants) if (isRole(g.role)) byUser.set(g.user_id, [...(byUser.get(g.user_id) ?? []), g.role]);
+  return rows.map((row) => viewOfUser(row, (byUser.get(row.id) ?? []).sort()));
+}
+
 export async function createUser(trx: Trx, input: NewUser, now = Date.now(), actorId: string | null = null): Promise<UserView> {
   const email = normaliseEmail(input.email);
   const userRoles = assertRoles(input.roles);
