@@ -19,7 +19,8 @@ import { RecordTypeRegistry } from './kernel/records/record-registry.js';
 import { recordActivityRoutes } from './kernel/records/record-activity.routes.js';
 import { recordRoutes } from './kernel/records/record.routes.js';
 import { ensureCounter } from './kernel/records/references.js';
-import { modules as allModules } from './modules/registry.js';
+import { modules as processModules } from './modules/registry.js';
+import { complianceModule } from './compliance/index.js';
 import './platform/auth/auth.tables.js';
 import './kernel/kernel.tables.js';
 
@@ -40,6 +41,9 @@ export interface Assembly {
   permissions: PermissionRegistry;
   migrations: ModuleMigration[];
 }
+
+/** The SMS process modules, then the compliance layer that reads their facts. */
+export const allModules: CertusModule[] = [...processModules, complianceModule];
 
 /** Puts platform, kernel and modules together; pure, so tests can assemble their own set. */
 export function assemble(modules: CertusModule[] = allModules): Assembly {

@@ -1,6 +1,15 @@
 import { clauseNumberOfRequirement, splitSuffix } from './catalogue.order.js';
 import type { Catalogue } from './catalogue.types.js';
 
+/** The API's clause tree schema is written out to this depth (4 → 8.6 → 8.6.1 → 8.6.1.1). */
+export const maxClauseDepth = 4;
+
+function depthOf(id: string, clauses: Map<string, { parent: string | null }>): number {
+  let depth = 0;
+  for (let current: string | null = id; current !== null && depth <= maxClauseDepth; current = clauses.get(current)?.parent ?? null) depth++;
+  return depth;
+}
+
 /**
  * Cross-reference checks the JSON Schemas cannot express: unique ids, every reference pointing
  * at something that exists, clauses forming a tree that follows their numbers, and every
@@ -47,6 +56,7 @@ export function integrityProblems(catalogue: Catalogue): string[] {
     const [number, suffix] = splitSuffix(clause.id);
     if (number !== clause.number) problems.push(`clause ${clause.id} has number ${clause.number}, which does not match its id`);
     if (!suffix && clause.parent === null && clause.number.includes('.')) problems.push(`clause ${clause.id} has no parent`);
+    if (depthOf(clause.id, clauses) > maxClauseDepth) problems.push(`clause ${clause.id} is nested deeper than ${maxClauseDepth} levels`);
     if (clause.parent === null) continue;
     const parent = clauses.get(clause.parent);
     if (!parent) {

@@ -19,7 +19,7 @@ export interface ClauseMapping {
 }
 
 export interface RequirementFilter {
-  /** A clause id: the requirements of that clause and every clause below it. */
+  /** A clause id: the requirements of that clause and every clause below it (8.6.1 includes 8.6.1-major). */
   clause?: string;
   /** A process slug (e.g. `incident-management`). */
   process?: string;
@@ -134,8 +134,11 @@ export function requirementsUnder(catalogue: Catalogue, clauseIds: string[]): Re
 export function findRequirements(catalogue: Catalogue, filter: RequirementFilter): Requirement[] {
   let result = catalogue.requirements;
   if (filter.clause !== undefined) {
-    if (!indexOf(catalogue).clauses.has(filter.clause)) throw AppError.validation('clause', `there is no clause ${filter.clause}`);
-    const subtree = clauseSubtree(catalogue, filter.clause);
+    const wanted = indexOf(catalogue).clauses.get(filter.clause);
+    if (!wanted) throw AppError.validation('clause', `there is no clause ${filter.clause}`);
+    // Groups listed apart under the same number (8.6.1-major under 8.6.1) count as part of it.
+    const roots = catalogue.clauses.filter((c) => c.id === wanted.id || (c.number === wanted.number && wanted.id === wanted.number)).map((c) => c.id);
+    const subtree = new Set(roots.flatMap((id) => [...clauseSubtree(catalogue, id)]));
     result = result.filter((r) => subtree.has(r.clause));
   }
   if (filter.process !== undefined) {
