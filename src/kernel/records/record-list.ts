@@ -96,12 +96,14 @@ function filtersOf(def: RecordTypeDefinition, query: ListQuery, principal: Princ
     const value = query[name];
     if (typeof value === 'string' && value !== '') {
       if (field.kind === 'enum') where.push(eb(ref(column), 'in', splitList(value)));
+      else if (field.kind === 'boolean') where.push(eb(ref(column), '=', value === 'true' ? 1 : 0));
       else where.push(eb(ref(column), '=', field.kind === 'integer' ? Number(value) : value));
     }
     const from = query[`${name}From`];
     const to = query[`${name}To`];
-    if (typeof from === 'string' && from !== '') where.push(eb(ref(column), '>=', from));
-    if (typeof to === 'string' && to !== '') where.push(eb(ref(column), '<=', to));
+    const bound = (v: string, end: boolean) => (field.kind === 'instant' ? isoDay(`${name}${end ? 'To' : 'From'}`, v, end) : v);
+    if (typeof from === 'string' && from !== '') where.push(eb(ref(column), '>=', bound(from, false)));
+    if (typeof to === 'string' && to !== '') where.push(eb(ref(column), '<=', bound(to, true)));
   }
   return where;
 }

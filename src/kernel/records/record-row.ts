@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
 import type { RecordColumns } from '../kernel.tables.js';
-import { columnOf, type RecordTypeDefinition } from './record-type.js';
+import { columnOf, type FieldDefinition, type RecordTypeDefinition } from './record-type.js';
 import { stateLabel } from '../workflow/workflow.js';
 
 /** A record type's own table seen without its module's typing: kernel columns plus fields. */
@@ -17,7 +17,7 @@ export function recordTables(db: Executor): Kysely<DynamicTables> {
   return db as unknown as Kysely<DynamicTables>;
 }
 
-export type FieldValue = string | number | null;
+export type FieldValue = string | number | boolean | null;
 export type FieldValues = Record<string, FieldValue>;
 
 export interface RecordView {
@@ -35,12 +35,26 @@ export interface RecordView {
   [field: string]: unknown;
 }
 
+/** A stored column value as the API shows it. */
+export function fromColumn(field: FieldDefinition, raw: unknown): FieldValue {
+  if (raw === undefined || raw === null) return null;
+  if (field.kind === 'boolean') return Number(raw) === 1;
+  if (field.kind === 'instant') return new Date(Number(raw)).toISOString();
+  return raw as string | number;
+}
+
+/** An API value as it is stored. */
+export function toColumn(field: FieldDefinition, value: FieldValue): string | number | null {
+  if (value === null) return null;
+  if (field.kind === 'boolean') return value ? 1 : 0;
+  if (field.kind === 'instant') return Date.parse(String(value));
+  if (typeof value === 'string' && field.kind !== 'longText') return value.trim();
+  return value as string | number;
+}
+
 export function fieldValuesOf(def: RecordTypeDefinition, row: RecordRow): FieldValues {
   const values: FieldValues = {};
-  for (const [name, field] of Object.entries(def.fields)) {
-    const raw = row[columnOf(name, field)];
-    values[name] = raw === undefined || raw === null ? null : (raw as string | number);
-  }
+  for (const [name, field] of Object.entries(def.fields)) values[name] = fromColumn(field, row[columnOf(name, field)]);
   return values;
 }
 
@@ -61,11 +75,11 @@ export function viewOf(def: RecordTypeDefinition, row: RecordRow): RecordView {
   };
 }
 
-export function columnsFor(def: RecordTypeDefinition, values: FieldValues): Record<string, FieldValue> {
-  const columns: Record<string, FieldValue> = {};
+export function columnsFor(def: RecordTypeDefinition, values: FieldValues): Record<string, string | number | null> {
+  const columns: Record<string, string | number | null> = {};
   for (const [name, value] of Object.entries(values)) {
     const field = def.fields[name];
-    if (field) columns[columnOf(name, field)] = typeof value === 'string' && field.kind !== 'longText' ? value.trim() : value;
+    if (field) columns[columnOf(name, field)] = toColumn(field, value);
   }
   return columns;
 }

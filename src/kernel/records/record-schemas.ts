@@ -19,8 +19,12 @@ export function fieldSchema(field: FieldDefinition): TSchema {
       return Type.Union((field.options ?? []).map((o) => Type.Literal(o.value)), { description, title: field.label });
     case 'date':
       return Type.String({ ...CalendarDate, description, title: field.label });
+    case 'instant':
+      return Type.String({ ...IsoInstant, description, title: field.label });
     case 'integer':
       return Type.Integer({ minimum: field.minimum, maximum: field.maximum, description, title: field.label });
+    case 'boolean':
+      return Type.Boolean({ description, title: field.label });
     case 'user':
       return Type.String({ pattern: uuidPattern, description, title: field.label });
   }

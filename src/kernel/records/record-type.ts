@@ -1,7 +1,11 @@
 import type { Role } from '../../platform/auth/roles.js';
 import type { Workflow } from '../workflow/workflow.js';
 
-export type FieldKind = 'text' | 'longText' | 'enum' | 'date' | 'integer' | 'user';
+/**
+ * How a field is stored and shown. `date` is a calendar date (YYYY-MM-DD text); `instant` a
+ * moment, stored as epoch milliseconds and shown as ISO 8601 UTC; `boolean` is stored 0/1.
+ */
+export type FieldKind = 'text' | 'longText' | 'enum' | 'date' | 'instant' | 'integer' | 'boolean' | 'user';
 
 export interface FieldDefinition {
   kind: FieldKind;

@@ -19,11 +19,14 @@ function listQuerySchema(def: RecordTypeDefinition) {
   const filters: Record<string, TSchema> = {};
   for (const [name, field] of Object.entries(def.fields)) {
     if (!field.filterable) continue;
-    filters[name] = Type.Optional(Type.String({ description: field.kind === 'enum' ? `${field.label}: one or more of ${(field.options ?? []).map((o) => o.value).join(', ')}, comma-separated` : field.label }));
-    if (field.kind === 'date') {
-      filters[`${name}From`] = Type.Optional(fieldSchema(field));
-      filters[`${name}To`] = Type.Optional(fieldSchema(field));
+    if (field.kind === 'date' || field.kind === 'instant') {
+      filters[`${name}From`] = Type.Optional(field.kind === 'date' ? fieldSchema(field) : Type.String({ description: `${field.label} from (ISO date or date-time)` }));
+      filters[`${name}To`] = Type.Optional(field.kind === 'date' ? fieldSchema(field) : Type.String({ description: `${field.label} to (ISO date or date-time)` }));
+      continue;
     }
+    filters[name] = Type.Optional(field.kind === 'boolean'
+      ? Type.Union([Type.Literal('true'), Type.Literal('false')], { description: field.label })
+      : Type.String({ description: field.kind === 'enum' ? `${field.label}: one or more of ${(field.options ?? []).map((o) => o.value).join(', ')}, comma-separated` : field.label }));
   }
   return Type.Object({
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),

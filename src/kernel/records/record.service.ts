@@ -57,7 +57,11 @@ function fieldInput(def: RecordTypeDefinition, input: Record<string, unknown>): 
   for (const name of Object.keys(def.fields)) {
     if (name in input) {
       const v = input[name];
-      values[name] = typeof v === 'string' && v.trim() === '' && !def.fields[name]!.required ? null : (v as FieldValue);
+      const field = def.fields[name]!;
+      if (typeof v === 'string' && v.trim() === '' && !field.required) values[name] = null;
+      // One spelling per instant, so that an unchanged value never reads as a change.
+      else if (field.kind === 'instant' && typeof v === 'string') values[name] = new Date(v).toISOString();
+      else values[name] = v as FieldValue;
     }
   }
   return values;
@@ -108,7 +112,7 @@ function changesBetween(before: FieldValues & { ownerId?: string | null }, after
 }
 
 /** Writes changed columns only if the version still matches; 412 otherwise. */
-async function writeIfCurrent(trx: Trx, def: RecordTypeDefinition, row: RecordRow, expectedVersion: number, columns: Record<string, FieldValue>, principal: Principal, now: number): Promise<RecordRow> {
+async function writeIfCurrent(trx: Trx, def: RecordTypeDefinition, row: RecordRow, expectedVersion: number, columns: Record<string, string | number | null>, principal: Principal, now: number): Promise<RecordRow> {
   const updated = await recordTables(trx).updateTable(def.table)
     .set({ ...columns, updated_by: principal.userId, updated_at: now, version: row.version + 1 })
     .where('id', '=', row.id)
@@ -139,7 +143,7 @@ export async function updateRecord(trx: Trx, def: RecordTypeDefinition, principa
   const changes = changesBetween(before, after);
   if (changes.length === 0) return viewOf(def, row);
   const columns = columnsFor(def, values);
-  if ('ownerId' in after) columns.owner_id = after.ownerId ?? null;
+  if ('ownerId' in input) columns.owner_id = (input.ownerId as string | null) ?? null;
   const updated = await writeIfCurrent(trx, def, row, expectedVersion, columns, principal, now);
   await appendHistory(trx, { recordType: def.type, recordId: row.id, kind: 'updated', actorId: principal.userId, at: now, data: { changes } });
   return viewOf(def, updated);
