@@ -9,12 +9,12 @@ import { linkTypes } from './links/link-types.js';
 import { findRecord } from './records/record-row.js';
 import { verifyRecordStates } from './records/record-verify.js';
 import type { RecordTypeRegistry } from './records/record-registry.js';
-import { permissionsOf } from './records/record-type.js';
+import { inReadScope, permissionsOf } from './records/record-type.js';
 
 const FieldMeta = Type.Object({
   name: Type.String(), kind: Type.String(), label: Type.String(), required: Type.Boolean(), help: Type.Union([Type.String(), Type.Null()]),
   maxLength: Type.Union([Type.Integer(), Type.Null()]), options: Type.Array(Type.Object({ value: Type.String(), label: Type.String() })),
-  filterable: Type.Boolean(), sortable: Type.Boolean(), transitionOnly: Type.Boolean(),
+  filterable: Type.Boolean(), sortable: Type.Boolean(), transitionOnly: Type.Boolean(), readOnly: Type.Boolean(),
 });
 
 const RecordTypeMeta = Type.Object({
@@ -47,7 +47,7 @@ export function kernelRoutes(registry: RecordTypeRegistry) {
             titleField: def.titleField, listFields: def.listFields, initialState: def.workflow.initial,
             fields: Object.entries(def.fields).map(([name, f]) => ({
               name, kind: f.kind, label: f.label, required: f.required ?? false, help: f.help ?? null, maxLength: f.maxLength ?? null,
-              options: f.options ?? [], filterable: f.filterable ?? false, sortable: f.sortable ?? false, transitionOnly: f.transitionOnly ?? false,
+              options: f.options ?? [], filterable: f.filterable ?? false, sortable: f.sortable ?? false, transitionOnly: f.transitionOnly ?? false, readOnly: f.readOnly ?? false,
             })),
             states: def.workflow.states.map((s) => ({ ...s })),
             transitions: def.workflow.transitions.map((t) => ({ from: t.from, to: t.to, label: t.label, roles: t.roles, requires: t.requires ?? [] })),
@@ -70,7 +70,7 @@ export function kernelRoutes(registry: RecordTypeRegistry) {
       if (!def) throw AppError.notFound(`Record ${request.params.reference}`);
       if (!permissions.allows(principal.roles, permissionsOf(def).read)) throw new AppError('forbidden', `You cannot read ${def.labelPlural.toLowerCase()}.`);
       const row = await findRecord(db, def, request.params.reference);
-      if (!row) throw AppError.notFound(`Record ${request.params.reference}`);
+      if (!row || !inReadScope(def, principal, row)) throw AppError.notFound(`Record ${request.params.reference}`);
       return { type: def.type, plural: def.plural, id: row.id, reference: row.reference, title: String(row[def.titleField] ?? ''), status: row.status };
     });
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allModules, assemble } from '../../src/certus.js';
 import type { CertusModule } from '../../src/kernel/module.js';
 import type { RecordTypeDefinition } from '../../src/kernel/records/record-type.js';
+import { AppError } from '../../src/platform/http/app-error.js';
 import { verifyRecordStates } from '../../src/kernel/records/record-verify.js';
 import { asUser, json, startTestApp, type SignedIn, type TestApp } from '../support/test-app.js';
 import { storeNames } from '../support/test-databases.js';
@@ -11,11 +12,20 @@ const checkRecord: RecordTypeDefinition = {
   type: 'site-check', plural: 'site-checks', table: 'site_checks', prefix: 'SCK', label: 'Site check', labelPlural: 'Site checks',
   clause: '8.7.1', titleField: 'site', listFields: ['site', 'passed', 'checkedAt'],
   workflow: { initial: 'open', states: [{ id: 'open', label: 'Open', category: 'open' }, { id: 'closed', label: 'Closed', category: 'done' }], transitions: [{ from: ['open'], to: 'closed', label: 'Close', roles: ['capacity-availability-manager'] }] },
-  access: { read: ['capacity-availability-manager'], create: ['capacity-availability-manager'], update: ['capacity-availability-manager'] },
+  access: { read: ['capacity-availability-manager', 'service-desk-agent'], create: ['capacity-availability-manager', 'service-desk-agent'], update: ['capacity-availability-manager', 'service-desk-agent'] },
+  // Agents see only the checks they made; managers see all.
+  readScope: (principal) => (principal.roles.includes('capacity-availability-manager') ? null : { column: 'created_by', equals: principal.userId }),
+  hooks: {
+    derive: ({ after }) => {
+      if (after.site === 'Nowhere') throw AppError.validation('site', 'is not a site we run');
+      return { score: after.passed === true ? 100 : after.passed === false ? 0 : null };
+    },
+  },
   fields: {
     site: { kind: 'text', label: 'Site', required: true },
     passed: { kind: 'boolean', label: 'Passed', filterable: true },
     checkedAt: { kind: 'instant', label: 'Checked at', filterable: true, sortable: true },
+    score: { kind: 'integer', label: 'Score', readOnly: true },
   },
 };
 
@@ -30,7 +40,7 @@ const checkModule: CertusModule = {
         .addColumn('created_by', t.id, (c) => c.notNull()).addColumn('created_at', t.instant, (c) => c.notNull())
         .addColumn('updated_by', t.id, (c) => c.notNull()).addColumn('updated_at', t.instant, (c) => c.notNull())
         .addColumn('version', t.integer, (c) => c.notNull())
-        .addColumn('site', t.text, (c) => c.notNull()).addColumn('passed', t.bool).addColumn('checked_at', t.instant)
+        .addColumn('site', t.text, (c) => c.notNull()).addColumn('passed', t.bool).addColumn('checked_at', t.instant).addColumn('score', t.integer)
         .execute();
     },
   }],
@@ -63,8 +73,33 @@ describe.each(storeNames())('boolean and instant fields on %s', (store) => {
     const changed = await t.app.inject({ method: 'PATCH', url: `/api/site-checks/${a.id}`, headers: { ...asUser(user), 'if-match': '"1"' }, payload: { passed: false } });
     expect(json<{ passed: boolean }>(changed).passed).toBe(false);
     const history = json<{ items: { data: { changes?: unknown } }[] }>(await t.app.inject({ method: 'GET', url: `/api/site-checks/${a.id}/history`, headers: asUser(user) }));
-    expect(history.items[1]!.data.changes).toEqual([{ field: 'passed', from: true, to: false }]);
+    expect(history.items[1]!.data.changes).toEqual([{ field: 'passed', from: true, to: false }, { field: 'score', from: 100, to: 0 }]);
     expect((await verifyRecordStates(t.certus.database.db, t.certus.assembly.registry)).problems).toEqual([]);
+  });
+
+  it('derives read-only fields through the type\'s hook and refuses them from clients', async () => {
+    const made = json<{ id: string; score: number }>(await t.app.inject({ method: 'POST', url: '/api/site-checks', headers: asUser(user), payload: { site: 'Derby', passed: true } }));
+    expect(made.score).toBe(100);
+    const flipped = await t.app.inject({ method: 'PATCH', url: `/api/site-checks/${made.id}`, headers: { ...asUser(user), 'if-match': '"1"' }, payload: { passed: false } });
+    expect(json<{ score: number }>(flipped).score).toBe(0);
+    const history = json<{ items: { data: { changes?: unknown } }[] }>(await t.app.inject({ method: 'GET', url: `/api/site-checks/${made.id}/history`, headers: asUser(user) }));
+    expect(history.items[1]!.data.changes).toEqual([{ field: 'passed', from: true, to: false }, { field: 'score', from: 100, to: 0 }]);
+    const forced = await t.app.inject({ method: 'POST', url: '/api/site-checks', headers: asUser(user), payload: { site: 'Derby', score: 5 } });
+    expect(forced.statusCode).toBe(400);
+    const refused = await t.app.inject({ method: 'POST', url: '/api/site-checks', headers: asUser(user), payload: { site: 'Nowhere' } });
+    expect(json<{ errors: { field: string }[] }>(refused).errors[0]!.field).toBe('site');
+  });
+
+  it('limits what a scoped role sees in lists, reads and references', async () => {
+    const agent = await t.user(['service-desk-agent']);
+    const other = await t.user(['service-desk-agent']);
+    const mine = json<{ id: string; reference: string }>(await t.app.inject({ method: 'POST', url: '/api/site-checks', headers: asUser(agent), payload: { site: 'Agent site' } }));
+    expect(json<{ items: { site: string }[] }>(await t.app.inject({ method: 'GET', url: '/api/site-checks', headers: asUser(agent) })).items.map((i) => i.site)).toEqual(['Agent site']);
+    expect((await t.app.inject({ method: 'GET', url: `/api/site-checks/${mine.id}`, headers: asUser(other) })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: `/api/site-checks/${mine.id}/history`, headers: asUser(other) })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: `/api/references/${mine.reference}`, headers: asUser(other) })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'PATCH', url: `/api/site-checks/${mine.id}`, headers: { ...asUser(other), 'if-match': '"1"' }, payload: { site: 'Taken' } })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: `/api/site-checks/${mine.id}`, headers: asUser(user) })).statusCode).toBe(200);
   });
 
   it('refuses a malformed instant with the field named', async () => {

@@ -15,7 +15,7 @@ import type { RecordTypeRegistry } from './record-registry.js';
 import { getRecord } from './record.service.js';
 import { IsoInstant, Uuid } from './record-schemas.js';
 import { RecordKey } from './record.routes.js';
-import { permissionsOf, type RecordTypeDefinition } from './record-type.js';
+import { inReadScope, permissionsOf, type RecordTypeDefinition } from './record-type.js';
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
 
@@ -45,7 +45,7 @@ export function recordActivityRoutes(def: RecordTypeDefinition, registry: Record
       config: { access: permission.read },
       schema: { operationId: `history-${def.type}`, tags, summary: 'The record\'s append-only history', params: RecordKey, response: { 200: Type.Object({ items: Type.Array(HistoryEntry) }), ...problems } },
     }, async (request) => {
-      const row = await getRecord(db, def, request.params.key);
+      const row = await getRecord(db, def, request.params.key, requirePrincipal(request));
       const entries = await listHistory(db, row.id);
       const actorIds = [...new Set(entries.map((e) => e.actorId).filter((a): a is string => a !== null))];
       const names = new Map((actorIds.length ? await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', actorIds).execute() : []).map((u) => [u.id, u.display_name]));
@@ -56,7 +56,7 @@ export function recordActivityRoutes(def: RecordTypeDefinition, registry: Record
       config: { access: permission.read },
       schema: { operationId: `comments-${def.type}`, tags, summary: 'Comments and work notes', params: RecordKey, response: { 200: Type.Object({ items: Type.Array(Comment) }), ...problems } },
     }, async (request) => {
-      const row = await getRecord(db, def, request.params.key);
+      const row = await getRecord(db, def, request.params.key, requirePrincipal(request));
       const principal = requirePrincipal(request);
       return { items: await listComments(db, row.id, !principal.roles.every((r) => r === 'requester')) };
     });
@@ -72,7 +72,7 @@ export function recordActivityRoutes(def: RecordTypeDefinition, registry: Record
       const principal = requirePrincipal(request);
       if (request.body.body.trim() === '') throw AppError.validation('body', 'cannot be blank');
       const comment = await db.transaction().execute(async (trx) => {
-        const row = await getRecord(trx, def, request.params.key);
+        const row = await getRecord(trx, def, request.params.key, requirePrincipal(request));
         return addComment(trx, def.type, row.id, principal, request.body.visibility ?? 'internal', request.body.body);
       });
       return reply.status(201).send(comment);
@@ -82,13 +82,13 @@ export function recordActivityRoutes(def: RecordTypeDefinition, registry: Record
       config: { access: permission.read },
       schema: { operationId: `links-${def.type}`, tags, summary: 'Links to other records', params: RecordKey, response: { 200: Type.Object({ items: Type.Array(Link) }), ...problems } },
     }, async (request) => {
-      const row = await getRecord(db, def, request.params.key);
+      const row = await getRecord(db, def, request.params.key, requirePrincipal(request));
       const links = await listLinks(db, row.id);
       const items = [];
       for (const link of links) {
         const otherDef = registry.get(link.other.type);
         const other = otherDef ? await findRecord(db, otherDef, link.other.id) : undefined;
-        if (!otherDef || !other) continue;
+        if (!otherDef || !other || !inReadScope(otherDef, requirePrincipal(request), other)) continue;
         items.push({ ...link, other: { ...link.other, reference: other.reference, title: String(other[otherDef.titleField] ?? ''), status: other.status } });
       }
       return { items };
@@ -107,9 +107,9 @@ export function recordActivityRoutes(def: RecordTypeDefinition, registry: Record
       if (!targetDef) throw AppError.validation('target', `"${request.body.target}" is not a reference Certus knows`);
       if (!permissions.allows(principal.roles, permissionsOf(targetDef).read)) throw new AppError('forbidden', `You cannot read ${targetDef.labelPlural.toLowerCase()}, so you cannot link to one.`);
       const id = await db.transaction().execute(async (trx) => {
-        const from = await getRecord(trx, def, request.params.key);
+        const from = await getRecord(trx, def, request.params.key, requirePrincipal(request));
         const to = await findRecord(trx, targetDef, request.body.target);
-        if (!to) throw AppError.validation('target', `${request.body.target} does not exist`);
+        if (!to || !inReadScope(targetDef, principal, to)) throw AppError.validation('target', `${request.body.target} does not exist`);
         return addLink(trx, { type: def.type, id: from.id, reference: from.reference }, request.body.linkType as LinkType, { type: targetDef.type, id: to.id, reference: to.reference }, principal);
       });
       return reply.status(201).send({ id });
@@ -121,7 +121,7 @@ export function recordActivityRoutes(def: RecordTypeDefinition, registry: Record
     }, async (request, reply) => {
       const principal = requirePrincipal(request);
       await db.transaction().execute(async (trx) => {
-        const row = await getRecord(trx, def, request.params.key);
+        const row = await getRecord(trx, def, request.params.key, requirePrincipal(request));
         const referenceOf = async (type: string, id: string) => {
           const d = registry.get(type);
           return (d ? (await findRecord(trx, d, id))?.reference : undefined) ?? id;
@@ -135,7 +135,7 @@ export function recordActivityRoutes(def: RecordTypeDefinition, registry: Record
       config: { access: permission.read },
       schema: { operationId: `attachments-${def.type}`, tags, summary: 'Attached files', params: RecordKey, response: { 200: Type.Object({ items: Type.Array(Attachment) }), ...problems } },
     }, async (request) => {
-      const row = await getRecord(db, def, request.params.key);
+      const row = await getRecord(db, def, request.params.key, requirePrincipal(request));
       return { items: await listAttachments(db, row.id) };
     });
 
@@ -154,7 +154,7 @@ export function recordActivityRoutes(def: RecordTypeDefinition, registry: Record
       if (!file || file.fieldname !== 'file') throw AppError.validation('file', 'is required (multipart field "file")');
       const content = await file.toBuffer().catch(() => { throw new AppError('payload-too-large', `The file is larger than ${config.maxAttachmentBytes} bytes`, { errors: [{ field: 'file', reason: `exceeds ${config.maxAttachmentBytes} bytes` }] }); });
       const attachment = await db.transaction().execute(async (trx) => {
-        const row = await getRecord(trx, def, request.params.key);
+        const row = await getRecord(trx, def, request.params.key, requirePrincipal(request));
         return attachFile(trx, def.type, row.id, { filename: file.filename, contentType: file.mimetype, content }, { maxBytes: config.maxAttachmentBytes, allowedTypes: config.attachmentTypes }, principal);
       });
       return reply.status(201).send(attachment);
@@ -164,7 +164,7 @@ export function recordActivityRoutes(def: RecordTypeDefinition, registry: Record
       config: { access: permission.read },
       schema: { operationId: `download-${def.type}-attachment`, tags, summary: 'Download an attached file', params: Type.Object({ ...RecordKey.properties, attachmentId: Uuid }) },
     }, async (request, reply) => {
-      const row = await getRecord(db, def, request.params.key);
+      const row = await getRecord(db, def, request.params.key, requirePrincipal(request));
       const file = await readAttachment(db, row.id, request.params.attachmentId);
       return reply.type(file.contentType)
         .header('content-disposition', `attachment; filename="${file.filename}"`)
@@ -179,7 +179,7 @@ export function recordActivityRoutes(def: RecordTypeDefinition, registry: Record
     }, async (request, reply) => {
       const principal = requirePrincipal(request);
       await db.transaction().execute(async (trx) => {
-        const row = await getRecord(trx, def, request.params.key);
+        const row = await getRecord(trx, def, request.params.key, requirePrincipal(request));
         await removeAttachment(trx, def.type, row.id, request.params.attachmentId, principal);
       });
       return reply.status(204).send(null);

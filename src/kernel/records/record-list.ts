@@ -79,6 +79,8 @@ function filtersOf(def: RecordTypeDefinition, query: ListQuery, principal: Princ
     const expanded = states.flatMap((s) => (s === 'open' || s === 'done') ? def.workflow.states.filter((st) => st.category === s).map((st) => st.id) : [s]);
     where.push(eb(ref('status'), 'in', expanded));
   }
+  const scope = def.readScope?.(principal);
+  if (scope) where.push(eb(ref(scope.column), '=', scope.equals));
   if (query.owner) {
     if (query.owner === 'none') where.push(eb(ref('owner_id'), 'is', null));
     else where.push(eb(ref('owner_id'), '=', query.owner === 'me' ? principal.userId : query.owner));

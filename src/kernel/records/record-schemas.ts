@@ -49,6 +49,7 @@ export function recordSchemas(def: RecordTypeDefinition) {
   const transitionFields: Record<string, TSchema> = {};
   for (const [key, field] of entries) {
     output[key] = nullable(fieldSchema(field));
+    if (field.readOnly) continue;
     transitionFields[key] = Type.Optional(nullable(fieldSchema(field)));
     if (field.transitionOnly) continue;
     create[key] = field.required ? fieldSchema(field) : Type.Optional(nullable(fieldSchema(field)));

@@ -1,5 +1,8 @@
 import type { Role } from '../../platform/auth/roles.js';
 import type { Workflow } from '../workflow/workflow.js';
+import type { Principal } from '../../platform/auth/principal.js';
+import type { Trx } from '../../platform/db/database.js';
+import type { FieldValue, FieldValues, RecordView } from './record-row.js';
 
 /**
  * How a field is stored and shown. `date` is a calendar date (YYYY-MM-DD text); `instant` a
@@ -22,7 +25,42 @@ export interface FieldDefinition {
   sortable?: boolean;
   /** Set only through a transition's required fields, never by a plain edit. */
   transitionOnly?: boolean;
+  /** Never accepted from a client: set by the type's `derive` hook (e.g. priority from impact × urgency). */
+  readOnly?: boolean;
 }
+
+export interface DeriveContext {
+  trx: Trx;
+  principal: Principal;
+  /** Field values before the change; null on create. */
+  before: FieldValues | null;
+  /** Field values as they will be, before derivation. */
+  after: FieldValues;
+  /** The status the record will have. */
+  status: string;
+  ownerId: string | null;
+}
+
+export interface AfterWriteContext {
+  trx: Trx;
+  principal: Principal;
+  record: RecordView;
+  kind: 'created' | 'updated' | 'transitioned';
+  changes: { field: string; from: FieldValue; to: FieldValue }[];
+  /** The status before a transition. */
+  from?: string;
+}
+
+/** Where a type's own rules plug into the kernel's writes, inside the same transaction. */
+export interface RecordHooks {
+  /** Returns values of derived fields; may throw AppError to refuse the write. */
+  derive?(context: DeriveContext): FieldValues | Promise<FieldValues>;
+  /** Runs after the row and its history event are written: follow-on work, jobs, notifications. */
+  afterWrite?(context: AfterWriteContext): void | Promise<void>;
+}
+
+/** Limits which rows a principal may see, e.g. a requester only their own tickets; null for all. */
+export type ReadScope = (principal: Principal) => { column: string; equals: string } | null;
 
 /**
  * Everything the kernel needs to store, list, change and show a record type. A module
@@ -44,6 +82,14 @@ export interface RecordTypeDefinition {
   workflow: Workflow;
   /** Roles that may read, create and edit; the administrator always may, the auditor always reads. */
   access: { read: Role[]; create: Role[]; update: Role[] };
+  hooks?: RecordHooks;
+  readScope?: ReadScope;
+}
+
+/** Whether a principal's read scope lets them see a row. */
+export function inReadScope(def: RecordTypeDefinition, principal: Principal, row: Record<string, unknown>): boolean {
+  const scope = def.readScope?.(principal);
+  return !scope || row[scope.column] === scope.equals;
 }
 
 export function columnOf(name: string, field: FieldDefinition): string {

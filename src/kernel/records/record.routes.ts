@@ -96,7 +96,7 @@ export function recordRoutes(def: RecordTypeDefinition) {
       config: { access: permission.read },
       schema: { operationId: `get-${def.type}`, tags, summary: `Read a ${def.label.toLowerCase()}`, params: RecordKey, response: { 200: schemas.detail, ...problems } },
     }, async (request, reply) => {
-      const row = await getRecord(db, def, request.params.key);
+      const row = await getRecord(db, def, request.params.key, requirePrincipal(request));
       setEtag(reply, row.version);
       return detailOf(def, row, requirePrincipal(request));
     });

@@ -6,7 +6,7 @@ import { chooseTransition, missingRequiredFields, transitionsFrom } from '../wor
 import { newId } from '../../platform/db/ids.js';
 import { nextReference } from './references.js';
 import { columnsFor, fieldValuesOf, findRecord, recordTables, viewOf, type FieldValue, type FieldValues, type RecordRow, type RecordView } from './record-row.js';
-import type { RecordTypeDefinition } from './record-type.js';
+import { inReadScope, type RecordTypeDefinition } from './record-type.js';
 
 export interface FieldChange {
   field: string;
@@ -19,10 +19,21 @@ export interface RecordInput {
   [field: string]: unknown;
 }
 
-export async function getRecord(db: Executor, def: RecordTypeDefinition, idOrReference: string): Promise<RecordRow> {
+/** The record, if it exists and the principal's read scope includes it; 404 otherwise. */
+export async function getRecord(db: Executor, def: RecordTypeDefinition, idOrReference: string, principal?: Principal): Promise<RecordRow> {
   const row = await findRecord(db, def, idOrReference);
-  if (!row) throw AppError.notFound(`${def.label} ${idOrReference}`);
+  if (!row || (principal && !inReadScope(def, principal, row))) throw AppError.notFound(`${def.label} ${idOrReference}`);
   return row;
+}
+
+/** Runs the type's derive hook and keeps only the derived fields it may set. */
+async function derived(trx: Trx, def: RecordTypeDefinition, principal: Principal, before: FieldValues | null, after: FieldValues, status: string, ownerId: string | null): Promise<FieldValues> {
+  if (!def.hooks?.derive) return {};
+  const values = await def.hooks.derive({ trx, principal, before, after, status, ownerId });
+  for (const name of Object.keys(values)) {
+    if (!def.fields[name]) throw new Error(`${def.type}: derive set unknown field ${name}`);
+  }
+  return values;
 }
 
 export function detailOf(def: RecordTypeDefinition, row: RecordRow, principal: Principal) {
@@ -55,7 +66,7 @@ async function assertUserFields(db: Executor, def: RecordTypeDefinition, values:
 function fieldInput(def: RecordTypeDefinition, input: Record<string, unknown>): FieldValues {
   const values: FieldValues = {};
   for (const name of Object.keys(def.fields)) {
-    if (name in input) {
+    if (name in input && !def.fields[name]!.readOnly) {
       const v = input[name];
       const field = def.fields[name]!;
       if (typeof v === 'string' && v.trim() === '' && !field.required) values[name] = null;
@@ -76,16 +87,18 @@ function requiredBlank(def: RecordTypeDefinition, values: FieldValues): void {
 }
 
 export async function createRecord(trx: Trx, def: RecordTypeDefinition, principal: Principal, input: RecordInput, now = Date.now()): Promise<RecordView> {
-  const values = fieldInput(def, input);
-  requiredBlank(def, values);
+  const given = fieldInput(def, input);
+  requiredBlank(def, given);
   await assertUserFields(trx, def, input);
+  const ownerId = input.ownerId ?? null;
+  const values = { ...given, ...(await derived(trx, def, principal, null, given, def.workflow.initial, ownerId)) };
   const id = newId();
   const reference = await nextReference(trx, def.prefix);
   const row: RecordRow = {
     id,
     reference,
     status: def.workflow.initial,
-    owner_id: input.ownerId ?? null,
+    owner_id: ownerId,
     created_by: principal.userId,
     created_at: now,
     updated_by: principal.userId,
@@ -98,7 +111,9 @@ export async function createRecord(trx: Trx, def: RecordTypeDefinition, principa
     recordType: def.type, recordId: id, kind: 'created', actorId: principal.userId, at: now,
     data: { reference, status: row.status, ownerId: row.owner_id, fields: fieldValuesOf(def, row) },
   });
-  return viewOf(def, row);
+  const view = viewOf(def, row);
+  await def.hooks?.afterWrite?.({ trx, principal, record: view, kind: 'created', changes: [] });
+  return view;
 }
 
 function changesBetween(before: FieldValues & { ownerId?: string | null }, after: FieldValues & { ownerId?: string | null }): FieldChange[] {
@@ -132,31 +147,37 @@ function assertVersion(row: RecordRow, expectedVersion: number): void {
 }
 
 export async function updateRecord(trx: Trx, def: RecordTypeDefinition, principal: Principal, idOrReference: string, expectedVersion: number, input: RecordInput, now = Date.now()): Promise<RecordView> {
-  const row = await getRecord(trx, def, idOrReference);
+  const row = await getRecord(trx, def, idOrReference, principal);
   assertVersion(row, expectedVersion);
-  const values = fieldInput(def, input);
-  requiredBlank(def, values);
+  const given = fieldInput(def, input);
+  requiredBlank(def, given);
   await assertUserFields(trx, def, input);
-  const before = { ...fieldValuesOf(def, row), ownerId: row.owner_id };
+  const current = fieldValuesOf(def, row);
+  const ownerId = 'ownerId' in input ? (input.ownerId as string | null) ?? null : row.owner_id;
+  const values = { ...given, ...(await derived(trx, def, principal, current, { ...current, ...given }, row.status, ownerId)) };
+  const before = { ...current, ownerId: row.owner_id };
   const after: FieldValues = { ...values };
-  if ('ownerId' in input) after.ownerId = (input.ownerId as string | null) ?? null;
+  if ('ownerId' in input) after.ownerId = ownerId;
   const changes = changesBetween(before, after);
   if (changes.length === 0) return viewOf(def, row);
   const columns = columnsFor(def, values);
-  if ('ownerId' in input) columns.owner_id = (input.ownerId as string | null) ?? null;
+  if ('ownerId' in input) columns.owner_id = ownerId;
   const updated = await writeIfCurrent(trx, def, row, expectedVersion, columns, principal, now);
   await appendHistory(trx, { recordType: def.type, recordId: row.id, kind: 'updated', actorId: principal.userId, at: now, data: { changes } });
-  return viewOf(def, updated);
+  const view = viewOf(def, updated);
+  await def.hooks?.afterWrite?.({ trx, principal, record: view, kind: 'updated', changes });
+  return view;
 }
 
 export async function transitionRecord(trx: Trx, def: RecordTypeDefinition, principal: Principal, idOrReference: string, expectedVersion: number, to: string, fields: Record<string, unknown> = {}, now = Date.now()): Promise<RecordView> {
-  const row = await getRecord(trx, def, idOrReference);
+  const row = await getRecord(trx, def, idOrReference, principal);
   assertVersion(row, expectedVersion);
   const transition = chooseTransition(def.workflow, row.reference, row.status, to, principal.roles);
-  const values = fieldInput(def, fields);
-  requiredBlank(def, values);
+  const given = fieldInput(def, fields);
+  requiredBlank(def, given);
   await assertUserFields(trx, def, fields);
   const before = fieldValuesOf(def, row);
+  const values = { ...given, ...(await derived(trx, def, principal, before, { ...before, ...given }, transition.to, row.owner_id)) };
   const missing = missingRequiredFields(transition, { ...before, ...values });
   if (missing.length > 0) {
     throw new AppError('validation', `To ${transition.label.toLowerCase()} ${row.reference}, fill in: ${missing.join(', ')}.`, {
@@ -169,5 +190,7 @@ export async function transitionRecord(trx: Trx, def: RecordTypeDefinition, prin
     recordType: def.type, recordId: row.id, kind: 'transitioned', actorId: principal.userId, at: now,
     data: { from: row.status, to: transition.to, changes },
   });
-  return viewOf(def, updated);
+  const view = viewOf(def, updated);
+  await def.hooks?.afterWrite?.({ trx, principal, record: view, kind: 'transitioned', changes, from: row.status });
+  return view;
 }
