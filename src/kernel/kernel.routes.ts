@@ -23,7 +23,7 @@ const RecordTypeMeta = Type.Object({
   states: Type.Array(Type.Object({ id: Type.String(), label: Type.String(), category: Type.String() })),
   transitions: Type.Array(Type.Object({ from: Type.Array(Type.String()), to: Type.String(), label: Type.String(), roles: Type.Array(Type.String()), requires: Type.Array(Type.String()) })),
   initialState: Type.String(),
-  permissions: Type.Object({ read: Type.Boolean(), create: Type.Boolean(), update: Type.Boolean() }),
+  permissions: Type.Object({ read: Type.Boolean(), create: Type.Boolean(), update: Type.Boolean(), comment: Type.Boolean(), transition: Type.Boolean() }),
 });
 
 /** Metadata that lets a client render any record type, reference look-up and integrity check. */
@@ -51,7 +51,7 @@ export function kernelRoutes(registry: RecordTypeRegistry) {
             })),
             states: def.workflow.states.map((s) => ({ ...s })),
             transitions: def.workflow.transitions.map((t) => ({ from: t.from, to: t.to, label: t.label, roles: t.roles, requires: t.requires ?? [] })),
-            permissions: { read: permissions.allows(principal.roles, p.read), create: permissions.allows(principal.roles, p.create), update: permissions.allows(principal.roles, p.update) },
+            permissions: { read: permissions.allows(principal.roles, p.read), create: permissions.allows(principal.roles, p.create), update: permissions.allows(principal.roles, p.update), comment: permissions.allows(principal.roles, p.comment), transition: permissions.allows(principal.roles, p.transition) },
           };
         }),
       };

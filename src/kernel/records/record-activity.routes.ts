@@ -62,7 +62,7 @@ export function recordActivityRoutes(def: RecordTypeDefinition, registry: Record
     });
 
     app.post(`${path}/comments`, {
-      config: { access: permission.update },
+      config: { access: permission.comment },
       schema: {
         operationId: `comment-${def.type}`, tags, summary: 'Add a comment (public) or work note (internal)', params: RecordKey,
         body: Type.Object({ body: Type.String({ minLength: 1, maxLength: 20000 }), visibility: Type.Union([Type.Literal('internal'), Type.Literal('public')], { default: 'internal' }) }, { additionalProperties: false }),

@@ -41,6 +41,8 @@ export class RecordTypeRegistry {
       grants[p.read] = def.access.read;
       grants[p.create] = def.access.create;
       grants[p.update] = def.access.update;
+      grants[p.comment] = def.access.comment ?? def.access.update;
+      grants[p.transition] = def.access.transition ?? def.access.update;
     }
     return grants;
   }

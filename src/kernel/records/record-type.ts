@@ -81,7 +81,15 @@ export interface RecordTypeDefinition {
   listFields: string[];
   workflow: Workflow;
   /** Roles that may read, create and edit; the administrator always may, the auditor always reads. */
-  access: { read: Role[]; create: Role[]; update: Role[] };
+  access: {
+    read: Role[];
+    create: Role[];
+    update: Role[];
+    /** Who may comment; defaults to `update`. */
+    comment?: Role[];
+    /** Who may ask for transitions (each transition's own roles still apply); defaults to `update`. */
+    transition?: Role[];
+  };
   hooks?: RecordHooks;
   readScope?: ReadScope;
 }
@@ -101,5 +109,7 @@ export function permissionsOf(def: RecordTypeDefinition) {
     read: `${def.plural}:read`,
     create: `${def.plural}:create`,
     update: `${def.plural}:update`,
+    comment: `${def.plural}:comment`,
+    transition: `${def.plural}:transition`,
   } as const;
 }

@@ -113,7 +113,7 @@ export function recordRoutes(def: RecordTypeDefinition) {
     });
 
     app.post(`${path}/:key/transitions`, {
-      config: { access: permission.update },
+      config: { access: permission.transition },
       schema: { operationId: `transition-${def.type}`, tags, summary: `Move a ${def.label.toLowerCase()} to another state`, params: RecordKey, headers: IfMatchHeaders, body: schemas.transition, response: { 200: schemas.detail, ...problems, 409: Problem, 412: Problem, 428: Problem } },
     }, async (request, reply) => {
       const principal = requirePrincipal(request);
