@@ -36,9 +36,12 @@ export interface DeriveContext {
   before: FieldValues | null;
   /** Field values as they will be, before derivation. */
   after: FieldValues;
-  /** The status the record will have. */
+  /** The status the record will have, and the one it had (null on create). */
   status: string;
+  previousStatus: string | null;
   ownerId: string | null;
+  /** The instant the write is made at. */
+  now: number;
 }
 
 export interface AfterWriteContext {

@@ -27,9 +27,9 @@ export async function getRecord(db: Executor, def: RecordTypeDefinition, idOrRef
 }
 
 /** Runs the type's derive hook and keeps only the derived fields it may set. */
-async function derived(trx: Trx, def: RecordTypeDefinition, principal: Principal, before: FieldValues | null, after: FieldValues, status: string, ownerId: string | null): Promise<FieldValues> {
+async function derived(trx: Trx, def: RecordTypeDefinition, principal: Principal, before: FieldValues | null, after: FieldValues, status: string, previousStatus: string | null, ownerId: string | null, now: number): Promise<FieldValues> {
   if (!def.hooks?.derive) return {};
-  const values = await def.hooks.derive({ trx, principal, before, after, status, ownerId });
+  const values = await def.hooks.derive({ trx, principal, before, after, status, previousStatus, ownerId, now });
   for (const name of Object.keys(values)) {
     if (!def.fields[name]) throw new Error(`${def.type}: derive set unknown field ${name}`);
   }
@@ -91,7 +91,7 @@ export async function createRecord(trx: Trx, def: RecordTypeDefinition, principa
   requiredBlank(def, given);
   await assertUserFields(trx, def, input);
   const ownerId = input.ownerId ?? null;
-  const values = { ...given, ...(await derived(trx, def, principal, null, given, def.workflow.initial, ownerId)) };
+  const values = { ...given, ...(await derived(trx, def, principal, null, given, def.workflow.initial, null, ownerId, now)) };
   const id = newId();
   const reference = await nextReference(trx, def.prefix);
   const row: RecordRow = {
@@ -154,7 +154,7 @@ export async function updateRecord(trx: Trx, def: RecordTypeDefinition, principa
   await assertUserFields(trx, def, input);
   const current = fieldValuesOf(def, row);
   const ownerId = 'ownerId' in input ? (input.ownerId as string | null) ?? null : row.owner_id;
-  const values = { ...given, ...(await derived(trx, def, principal, current, { ...current, ...given }, row.status, ownerId)) };
+  const values = { ...given, ...(await derived(trx, def, principal, current, { ...current, ...given }, row.status, row.status, ownerId, now)) };
   const before = { ...current, ownerId: row.owner_id };
   const after: FieldValues = { ...values };
   if ('ownerId' in input) after.ownerId = ownerId;
@@ -177,7 +177,7 @@ export async function transitionRecord(trx: Trx, def: RecordTypeDefinition, prin
   requiredBlank(def, given);
   await assertUserFields(trx, def, fields);
   const before = fieldValuesOf(def, row);
-  const values = { ...given, ...(await derived(trx, def, principal, before, { ...before, ...given }, transition.to, row.owner_id)) };
+  const values = { ...given, ...(await derived(trx, def, principal, before, { ...before, ...given }, transition.to, row.status, row.owner_id, now)) };
   const missing = missingRequiredFields(transition, { ...before, ...values });
   if (missing.length > 0) {
     throw new AppError('validation', `To ${transition.label.toLowerCase()} ${row.reference}, fill in: ${missing.join(', ')}.`, {

@@ -1,0 +1,67 @@
+import type { Role } from '../../platform/auth/roles.js';
+import { staffRoles } from '../../platform/auth/roles.js';
+import type { RecordTypeDefinition } from '../../kernel/records/record-type.js';
+import { incidentWorkflow } from './incident.workflow.js';
+import { deriveIncident } from './incident.rules.js';
+
+const levelOptions = [{ value: 'high', label: 'High' }, { value: 'medium', label: 'Medium' }, { value: 'low', label: 'Low' }];
+const working: Role[] = ['service-desk-agent', 'incident-problem-manager', 'sms-manager', 'change-release-manager', 'configuration-manager', 'capacity-availability-manager', 'security-manager', 'supplier-manager', 'continuity-manager', 'service-level-manager'];
+
+/** 8.6.1 Incident management: the record of an unplanned interruption or degradation. */
+export const incidentRecord: RecordTypeDefinition = {
+  type: 'incident',
+  plural: 'incidents',
+  table: 'incidents',
+  prefix: 'INC',
+  label: 'Incident',
+  labelPlural: 'Incidents',
+  clause: '8.6.1',
+  titleField: 'shortDescription',
+  listFields: ['shortDescription', 'priority', 'service', 'assignmentGroup', 'assigneeId'],
+  workflow: incidentWorkflow,
+  access: {
+    read: [...staffRoles, 'requester'],
+    create: [...working, 'requester'],
+    update: working,
+    comment: [...working, 'requester'],
+    transition: [...working, 'requester'],
+  },
+  // Requesters see the incidents they reported, nothing else.
+  readScope: (principal) => (principal.roles.every((r) => r === 'requester') ? { column: 'caller_id', equals: principal.userId } : null),
+  hooks: { derive: deriveIncident },
+  fields: {
+    shortDescription: { kind: 'text', label: 'Short description', required: true, maxLength: 200, sortable: true },
+    description: { kind: 'longText', label: 'Description' },
+    callerId: { kind: 'user', label: 'Caller', filterable: true, help: 'Who reported it; defaults to whoever records it' },
+    service: { kind: 'text', label: 'Service', filterable: true, sortable: true, help: 'The affected service (reference such as SVC-000001)' },
+    category: {
+      kind: 'enum', label: 'Category', required: true, filterable: true, sortable: true,
+      options: ['hardware', 'software', 'network', 'access', 'security', 'data', 'other'].map((v) => ({ value: v, label: v[0]!.toUpperCase() + v.slice(1) })),
+    },
+    configurationItem: { kind: 'text', label: 'Configuration item', help: 'Free text until the CMDB exists' },
+    impact: { kind: 'enum', label: 'Impact', required: true, options: levelOptions, filterable: true },
+    urgency: { kind: 'enum', label: 'Urgency', required: true, options: levelOptions, filterable: true },
+    priority: { kind: 'enum', label: 'Priority', readOnly: true, filterable: true, sortable: true, options: ['P1', 'P2', 'P3', 'P4'].map((p) => ({ value: p, label: p })), help: 'Set from impact and urgency by the priority matrix' },
+    assignmentGroup: { kind: 'text', label: 'Assignment group', filterable: true, sortable: true },
+    assigneeId: { kind: 'user', label: 'Assignee', filterable: true },
+    supplier: { kind: 'text', label: 'Supplier', help: 'The supplier holding it, while awaiting a supplier' },
+    reassignmentCount: { kind: 'integer', label: 'Reassignments', readOnly: true, sortable: true },
+    reopenCount: { kind: 'integer', label: 'Reopened', readOnly: true },
+    resolutionCode: {
+      kind: 'enum', label: 'Resolution code', transitionOnly: true, filterable: true,
+      options: [
+        { value: 'fixed', label: 'Fixed' }, { value: 'workaround', label: 'Workaround applied' }, { value: 'no-fault-found', label: 'No fault found' },
+        { value: 'duplicate', label: 'Duplicate' }, { value: 'user-error', label: 'User error' }, { value: 'withdrawn', label: 'Withdrawn by caller' },
+      ],
+    },
+    resolutionNotes: { kind: 'longText', label: 'Resolution notes', transitionOnly: true },
+    resolvedAt: { kind: 'instant', label: 'Resolved at', readOnly: true, sortable: true, filterable: true },
+    closedAt: { kind: 'instant', label: 'Closed at', readOnly: true },
+    major: { kind: 'boolean', label: 'Major incident', filterable: true, help: 'Declared by an incident manager when the major-incident criteria are met' },
+    majorIncidentManagerId: { kind: 'user', label: 'Major-incident manager' },
+    majorDeclaredAt: { kind: 'instant', label: 'Declared major at', readOnly: true },
+    pirSummary: { kind: 'longText', label: 'Post-incident review', help: 'Required before a major incident can be closed' },
+    source: { kind: 'text', label: 'Source', readOnly: true, help: 'Where an imported incident came from' },
+    externalId: { kind: 'text', label: 'External number', readOnly: true },
+  },
+};

@@ -1,0 +1,21 @@
+import { staffRoles } from '../../platform/auth/roles.js';
+import type { CertusModule } from '../../kernel/module.js';
+import { incidentRecord } from './incident.record.js';
+import { loadIncidentDemo } from './incident.demo.js';
+import { incidentSettingsRoutes } from './incident-settings.routes.js';
+import { incidentsMigration } from './migrations/20261128T1502-incidents.js';
+import './incident.tables.js';
+
+export const incidentsModule: CertusModule = {
+  name: 'incidents',
+  clause: '8.6.1',
+  recordTypes: [incidentRecord],
+  migrations: [incidentsMigration],
+  grants: {
+    'incident-settings:read': staffRoles,
+    'incident-settings:manage': ['incident-problem-manager', 'sms-manager'],
+  },
+  routes: incidentSettingsRoutes,
+  demo: loadIncidentDemo,
+  menu: [{ label: 'Incidents', path: '/incidents', group: 'resolution', permission: 'incidents:read' }],
+};

@@ -1,0 +1,25 @@
+import type { Executor, Trx } from '../../platform/db/database.js';
+import { AppError } from '../../platform/http/app-error.js';
+import { appendHistory } from '../../kernel/history/history.service.js';
+import { defaultPriorityMatrix, levels, matrixProblems, type Level, type Priority, type PriorityMatrix } from './priority-matrix.js';
+
+/** The matrix's own history chain, so that who changed prioritisation, and when, is evidence. */
+export const matrixHistoryId = 'incident-priority-matrix';
+
+export async function currentMatrix(db: Executor): Promise<PriorityMatrix> {
+  const rows = await db.selectFrom('incident_priority_matrix').selectAll().execute();
+  if (rows.length === 0) return defaultPriorityMatrix;
+  const matrix = structuredClone(defaultPriorityMatrix);
+  for (const r of rows) matrix[r.impact as Level][r.urgency as Level] = r.priority as Priority;
+  return matrix;
+}
+
+export async function replaceMatrix(trx: Trx, matrix: PriorityMatrix, actorId: string, now = Date.now()): Promise<PriorityMatrix> {
+  const problems = matrixProblems(matrix);
+  if (problems.length) throw new AppError('validation', `The priority matrix is not usable: ${problems.join('; ')}.`, { errors: problems.map((reason) => ({ field: 'matrix', reason })) });
+  const before = await currentMatrix(trx);
+  await trx.deleteFrom('incident_priority_matrix').execute();
+  await trx.insertInto('incident_priority_matrix').values(levels.flatMap((impact) => levels.map((urgency) => ({ impact, urgency, priority: matrix[impact][urgency] })))).execute();
+  await appendHistory(trx, { recordType: 'incident-priority-matrix', recordId: matrixHistoryId, kind: 'updated', actorId, at: now, data: { from: before, to: matrix } });
+  return matrix;
+}
