@@ -3,6 +3,7 @@ import type { CertusModule } from '../../kernel/module.js';
 import { incidentRecord } from './incident.record.js';
 import { loadIncidentDemo } from './incident.demo.js';
 import { incidentSettingsRoutes } from './incident-settings.routes.js';
+import { incidentKpiRoutes } from './incident-kpis.routes.js';
 import { incidentsMigration } from './migrations/20261128T1502-incidents.js';
 import './incident.tables.js';
 
@@ -14,8 +15,12 @@ export const incidentsModule: CertusModule = {
   grants: {
     'incident-settings:read': staffRoles,
     'incident-settings:manage': ['incident-problem-manager', 'sms-manager'],
+    'incident-kpis:read': staffRoles,
   },
-  routes: incidentSettingsRoutes,
+  routes: async (app) => {
+    await app.register(incidentSettingsRoutes);
+    await app.register(incidentKpiRoutes);
+  },
   demo: loadIncidentDemo,
   menu: [{ label: 'Incidents', path: '/incidents', group: 'resolution', permission: 'incidents:read' }],
 };

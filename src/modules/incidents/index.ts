@@ -2,3 +2,4 @@ export { incidentsModule } from './incidents.module.js';
 export { incidentRecord } from './incident.record.js';
 export { defaultPriorityMatrix, priorityOf, type PriorityMatrix, type Priority, type Level } from './priority-matrix.js';
 export type { IncidentTable } from './incident.tables.js';
+export { incidentKpis, excludedResolutionCodes, type KpiValue, type KpiPeriod } from './incident.kpis.js';
