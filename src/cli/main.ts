@@ -12,6 +12,7 @@ import { AppError } from '../platform/http/app-error.js';
 import { verifyHistory } from '../kernel/history/history-verify.js';
 import { verifyRecordStates } from '../kernel/records/record-verify.js';
 import { bootstrapAdministrator } from './bootstrap.js';
+import { fileSource, importServicenowIncidents } from '../modules/incidents/index.js';
 import { progressBar } from './progress.js';
 
 function config(): Config {
@@ -144,6 +145,29 @@ program.command('restore <file>').description('Restore a SQLite backup over the 
   bar.stop();
   console.log(`Restored ${file} (${migrations} migrations recorded) into ${sqliteFileFor(cfg)}. Start Certus to apply any newer migrations.`);
 });
+
+program.command('import').description('Import records').command('incidents <file>')
+  .description('Import a ServiceNow incident audit export (.csv, or a .zip holding one)')
+  .option('--dry-run', 'check every row and report problems; write nothing')
+  .option('--as <email>', 'the user recorded as importing (default: the first administrator)')
+  .action(async (file: string, options: { dryRun?: boolean; as?: string }) => withDatabase(async (database) => {
+    const { db } = database;
+    const actor = options.as
+      ? await findUserByEmail(db, options.as)
+      : await db.selectFrom('users').innerJoin('user_roles', 'user_roles.user_id', 'users.id').selectAll('users').where('user_roles.role', '=', 'administrator').orderBy('users.created_at').executeTakeFirst();
+    if (!actor) throw new Error(options.as ? `No user ${options.as}` : 'No administrator exists yet; start Certus once or pass --as');
+    const bar = progressBar(options.dryRun ? 'Checking' : 'Importing');
+    const report = await importServicenowIncidents(database, fileSource(file), {
+      dryRun: options.dryRun === true, actorId: actor.id,
+      onProgress: (done, total) => bar.update(done, total ?? done, 'rows'),
+    });
+    bar.stop();
+    console.log(`${report.dryRun ? 'Dry run' : 'Import'}: ${report.rows} rows, ${report.incidents} incidents, ${report.imported} imported, ${report.alreadyImported} already there, ${report.issueCount} problem(s); ${report.seconds} s (${report.rowsPerSecond} rows/s)`);
+    for (const issue of report.issues) console.log(`  line ${issue.line}${issue.number ? ` (${issue.number})` : ''}: ${issue.field} ${issue.reason}`);
+    if (report.issueCount > report.issues.length) console.log(`  … and ${report.issueCount - report.issues.length} more`);
+    for (const note of report.notes) console.log(`  note: ${note}`);
+    if (report.issueCount > 0) process.exitCode = 1;
+  }));
 
 program.command('demo').description('Load the demo organisation into this database').action(async () => withDatabase(async (database) => {
   const bar = progressBar('Loading the demo organisation');

@@ -4,6 +4,7 @@ import { incidentRecord } from './incident.record.js';
 import { loadIncidentDemo } from './incident.demo.js';
 import { incidentSettingsRoutes } from './incident-settings.routes.js';
 import { incidentKpiRoutes } from './incident-kpis.routes.js';
+import { incidentImportRoutes } from './import/incident-import.routes.js';
 import { incidentsMigration } from './migrations/20261128T1502-incidents.js';
 import './incident.tables.js';
 
@@ -16,10 +17,12 @@ export const incidentsModule: CertusModule = {
     'incident-settings:read': staffRoles,
     'incident-settings:manage': ['incident-problem-manager', 'sms-manager'],
     'incident-kpis:read': staffRoles,
+    'incident-imports:manage': ['incident-problem-manager', 'sms-manager'],
   },
   routes: async (app) => {
     await app.register(incidentSettingsRoutes);
     await app.register(incidentKpiRoutes);
+    await app.register(incidentImportRoutes);
   },
   demo: loadIncidentDemo,
   menu: [{ label: 'Incidents', path: '/incidents', group: 'resolution', permission: 'incidents:read' }],
