@@ -48,8 +48,8 @@ describe.skipIf(!availability.run)('improvement journey in the browser', () => {
     // The shell: navigation by the standard's structure, the user's roles, "my work".
     await page.getByRole('link', { name: 'My work' }).click();
     await page.getByRole('heading', { name: 'My work', level: 1 }).waitFor();
-    await expect(page.getByText('Improvement (10)')).toBeTruthy();
-    await page.getByTestId('user-menu').getByText('sms-manager').waitFor();
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('group', { name: 'Improvement (10)' }).getByRole('link', { name: /Improvements/ }).waitFor();
+    await page.getByTestId('user-menu').getByText('SMS manager').waitFor();
     await page.getByText('Loading your work…').waitFor({ state: 'detached' });
     await screenshot(page, '01-my-work');
     await expectAccessible('shell (my work)');
@@ -76,9 +76,9 @@ describe.skipIf(!availability.run)('improvement journey in the browser', () => {
 
     await title.fill('Publish the service catalogue to customers');
     await page.getByRole('textbox', { name: /^Description/ }).fill('Customers cannot find the current catalogue.');
-    await page.getByRole('textbox', { name: /^Source/ }).click();
+    await page.getByRole('combobox', { name: 'Source' }).click();
     await page.getByRole('option', { name: 'Customer feedback or complaint' }).click();
-    await page.getByRole('textbox', { name: /^Priority/ }).click();
+    await page.getByRole('combobox', { name: 'Priority' }).click();
     await page.getByRole('option', { name: 'High' }).click();
     await page.getByRole('button', { name: 'Create improvement' }).click();
 
@@ -127,5 +127,70 @@ describe.skipIf(!availability.run)('improvement journey in the browser', () => {
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
 
     expect(consoleErrors.filter((e) => !/401|Unauthorized|status of 4\d\d/.test(e))).toEqual([]);
+  });
+  it('links, attaches, exports, refuses stale edits and survives an expired session', async () => {
+    await page.goto('/sign-in');
+    await page.getByLabel('E-mail address').fill('process-owner@northwind.example');
+    await page.getByRole('textbox', { name: 'Password' }).fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'My work', level: 1 }).waitFor();
+
+    // Filters live in the address and the CSV export follows them.
+    await page.goto('/records/improvements?status=open&priority=high');
+    await page.getByRole('heading', { name: 'Improvements', level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'IMP-000003' }).waitFor();
+    expect(await page.getByRole('link', { name: 'IMP-000001' }).count()).toBe(0);
+    const csvHref = await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
+    expect(csvHref).toContain('status=open');
+    expect(csvHref).toContain('priority=high');
+    const csv = await page.request.get(csvHref ?? '');
+    expect(csv.headers()['content-type']).toContain('text/csv');
+    expect(await csv.text()).toContain('IMP-000003');
+
+    // Links and attachments on a record.
+    await page.getByRole('link', { name: 'IMP-000003' }).click();
+    await page.getByRole('heading', { level: 1, name: /^IMP-000003 · / }).waitFor();
+    await page.getByRole('tab', { name: 'Links' }).click();
+    await page.getByRole('textbox', { name: 'Other record’s reference' }).fill('imp-000002');
+    await page.getByRole('button', { name: 'Add link' }).click();
+    await page.getByRole('tabpanel', { name: 'Links' }).getByRole('link', { name: 'IMP-000002' }).waitFor();
+
+    await page.getByRole('tab', { name: 'Attachments' }).click();
+    await page.locator('input[type="file"]').setInputFiles({ name: 'test-plan.txt', mimeType: 'text/plain', buffer: Buffer.from('Tabletop test plan, version 1\n') });
+    await page.getByRole('button', { name: 'Upload' }).click();
+    const download = page.getByRole('link', { name: 'test-plan.txt' });
+    await download.waitFor();
+    const content = await page.request.get((await download.getAttribute('href')) ?? '');
+    expect(await content.text()).toBe('Tabletop test plan, version 1\n');
+
+    // A stale edit is refused and explained, never saved over the other change.
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Edit IMP-000003' }).waitFor();
+    const current = await page.request.get('/api/improvements/IMP-000003');
+    const session = (await (await page.request.get('/api/session')).json()) as { csrfToken: string };
+    const elsewhere = await page.request.patch('/api/improvements/IMP-000003', {
+      headers: { 'If-Match': current.headers()['etag'] ?? '', 'X-CSRF-Token': session.csrfToken },
+      data: { expectedBenefit: 'Changed in another tab' },
+    });
+    expect(elsewhere.status()).toBe(200);
+    await page.getByRole('textbox', { name: /^Title/ }).fill('My stale title');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Someone else has changed this record').waitFor();
+    await page.getByRole('button', { name: 'Reload the record' }).click();
+    await expect.poll(() => page.getByRole('textbox', { name: /^Expected benefit/ }).inputValue()).toBe('Changed in another tab');
+    expect(await page.getByRole('textbox', { name: /^Title/ }).inputValue()).not.toBe('My stale title');
+    await screenshot(page, '06-stale-edit-reloaded');
+
+    // When the session ends, the next action asks to sign in and then returns to the same page.
+    await page.getByRole('link', { name: 'Cancel' }).click();
+    await page.getByRole('heading', { level: 1, name: /^IMP-000003 · / }).waitFor();
+    await context.clearCookies();
+    await page.getByRole('tab', { name: 'History' }).click();
+    await page.getByText('Your session has ended').waitFor();
+    await page.getByLabel('E-mail address').fill('process-owner@northwind.example');
+    await page.getByRole('textbox', { name: 'Password' }).fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: /^IMP-000003 · / }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/records/improvements/IMP-000003');
   });
 });

@@ -1,14 +1,38 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { chromiumPath } from './browser.js';
 
-/** Builds the web app once when web/dist is missing (CERTUS_E2E_BUILD=always rebuilds). */
+const web = path.resolve('web');
+
+/** The newest modification time among the web app's sources. */
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function webIsStale(): boolean {
+  const built = path.join(web, 'dist', 'index.html');
+  if (!existsSync(built)) return true;
+  const sources = Math.max(
+    newestSource(path.join(web, 'src')),
+    ...['index.html', 'package-lock.json', 'vite.config.ts'].map((f) => statSync(path.join(web, f)).mtimeMs),
+  );
+  return sources > statSync(built).mtimeMs;
+}
+
+/**
+ * Builds the web app when web/dist is missing or older than its sources, so the journeys never
+ * test a stale build (CERTUS_E2E_BUILD=always rebuilds regardless).
+ */
 export default function setup(): void {
   if (!existsSync(chromiumPath)) return; // the journeys will skip or fail on their own
-  const dist = path.resolve('web/dist/index.html');
-  if (existsSync(dist) && process.env.CERTUS_E2E_BUILD !== 'always') return;
-  if (!existsSync(path.resolve('web/node_modules'))) {
+  if (process.env.CERTUS_E2E_BUILD !== 'always' && !webIsStale()) return;
+  if (!existsSync(path.join(web, 'node_modules'))) {
     execFileSync('npm', ['ci', '--prefix', 'web', '--no-audit', '--no-fund'], { stdio: 'inherit' });
   }
   execFileSync('npm', ['run', 'build', '--prefix', 'web'], { stdio: 'inherit' });

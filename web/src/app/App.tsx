@@ -1,0 +1,89 @@
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { useEffect } from 'react';
+import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { onAuthProblem } from '../shared/api';
+import { ErrorState, LoadingState } from '../shared/ui/states';
+import { SessionProvider, useSession } from './session';
+import { MetadataProvider } from './metadata';
+import { Shell } from './Shell';
+import { theme } from './theme';
+import { SignInPage } from '../auth/SignInPage';
+import { ChangePasswordPage } from '../auth/ChangePasswordPage';
+import { MyWorkPage } from '../work/MyWorkPage';
+import { SearchPage } from '../work/SearchPage';
+import { ProfilePage } from '../profile/ProfilePage';
+import { UsersPage } from '../admin/UsersPage';
+import { RecordListPage } from '../records/RecordListPage';
+import { RecordDetailPage } from '../records/RecordDetailPage';
+import { RecordFormPage } from '../records/RecordFormPage';
+import { NotFoundPage } from './NotFoundPage';
+
+export function App() {
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <Notifications position="top-right" />
+      <BrowserRouter>
+        <SessionProvider>
+          <AuthRedirects />
+          <Routes>
+            <Route path="/sign-in" element={<SignInPage />} />
+            <Route element={<RequireSession />}>
+              <Route path="/change-password" element={<ChangePasswordPage />} />
+              <Route element={<SignedInLayout />}>
+                <Route index element={<MyWorkPage />} />
+                <Route path="profile" element={<ProfilePage />} />
+                <Route path="search" element={<SearchPage />} />
+                <Route path="admin/users" element={<UsersPage />} />
+                <Route path="records/:plural" element={<RecordListPage />} />
+                <Route path="records/:plural/new" element={<RecordFormPage mode="create" />} />
+                <Route path="records/:plural/:key" element={<RecordDetailPage />} />
+                <Route path="records/:plural/:key/edit" element={<RecordFormPage mode="edit" />} />
+                <Route path="*" element={<NotFoundPage />} />
+              </Route>
+            </Route>
+          </Routes>
+        </SessionProvider>
+      </BrowserRouter>
+    </MantineProvider>
+  );
+}
+
+function returnUrl(location: { pathname: string; search: string }): string {
+  return `${location.pathname}${location.search}`;
+}
+
+/** A 401 anywhere means the session expired; RequireSession then sends the person to sign in. */
+function AuthRedirects() {
+  const navigate = useNavigate();
+  const { expire } = useSession();
+  useEffect(
+    () =>
+      onAuthProblem((error) => {
+        if (error.status === 401) expire();
+        else if (error.problem.mustChangePassword) navigate('/change-password', { replace: true });
+      }),
+    [navigate, expire],
+  );
+  return null;
+}
+
+function RequireSession() {
+  const { session, loading, ended } = useSession();
+  const location = useLocation();
+  if (loading) return <LoadingState label="Checking your session…" />;
+  if (!session && ended === 'signed-out') return <Navigate to="/sign-in?signedOut=1" replace />;
+  if (!session) return <Navigate to={`/sign-in?${ended === 'expired' ? 'expired=1&' : ''}returnTo=${encodeURIComponent(returnUrl(location))}`} replace />;
+  if (session.user.mustChangePassword && location.pathname !== '/change-password') return <Navigate to="/change-password" replace />;
+  return <Outlet />;
+}
+
+function SignedInLayout() {
+  return (
+    <MetadataProvider fallback={<LoadingState label="Loading Certus…" />} errorView={(error, retry) => <ErrorState error={error} onRetry={retry} />}>
+      <Shell>
+        <Outlet />
+      </Shell>
+    </MetadataProvider>
+  );
+}

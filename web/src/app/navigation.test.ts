@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { RecordType } from '../shared/types';
+import { groupRecordTypes } from './navigation';
+
+function recordType(type: string, clause: string, read = true): RecordType {
+  return {
+    type,
+    plural: `${type}s`,
+    prefix: type.slice(0, 3).toUpperCase(),
+    label: type,
+    labelPlural: `${type}s`,
+    clause,
+    titleField: 'title',
+    listFields: [],
+    initialState: 'new',
+    fields: [],
+    states: [],
+    transitions: [],
+    permissions: { read, create: read, update: read },
+  };
+}
+
+describe('groupRecordTypes', () => {
+  it('places each type under its clause in the order of the standard', () => {
+    const groups = groupRecordTypes([
+      recordType('improvement', '10.2'),
+      recordType('incident', '8.6.1'),
+      recordType('risk', '6.1'),
+      recordType('audit', '9.2'),
+      recordType('change', '8.5.1'),
+      recordType('sla', '8.3.3'),
+    ]);
+    expect(groups.map((g) => [g.group.id, g.types.map((t) => t.type)])).toEqual([
+      ['context', ['risk']],
+      ['relationship', ['sla']],
+      ['design', ['change']],
+      ['resolution', ['incident']],
+      ['evaluation', ['audit']],
+      ['improvement', ['improvement']],
+    ]);
+  });
+
+  it('hides types the person may not read', () => {
+    expect(groupRecordTypes([recordType('incident', '8.6.1', false)])).toEqual([]);
+  });
+
+  it('sorts by clause numerically within a group', () => {
+    const [group] = groupRecordTypes([recordType('b', '8.7.10'), recordType('a', '8.7.2')]);
+    expect(group?.types.map((t) => t.clause)).toEqual(['8.7.2', '8.7.10']);
+  });
+
+  it('does not mistake clause 10 for clause 1', () => {
+    const [group] = groupRecordTypes([recordType('nonconformity', '10.1')]);
+    expect(group?.group.id).toBe('improvement');
+  });
+
+  it('puts types without a clause number under compliance', () => {
+    const [group] = groupRecordTypes([recordType('requirement', 'compliance')]);
+    expect(group?.group.id).toBe('compliance');
+  });
+});

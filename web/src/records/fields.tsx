@@ -1,0 +1,121 @@
+import { Checkbox, NumberInput, Select, Textarea, TextInput } from '@mantine/core';
+import { useMetadata } from '../app/metadata';
+import { useSignedIn } from '../app/session';
+import { formatCalendarDate, formatInstant } from '../shared/format';
+import { withSubject } from '../shared/api';
+import type { FieldMeta, FieldValue, RecordType } from '../shared/types';
+
+/** A record field as text for reading: option labels, formatted dates, people's names. */
+export function useFieldFormatter(): (field: FieldMeta, value: unknown) => string {
+  const { personName } = useMetadata();
+  const session = useSignedIn();
+  return (field, value) => {
+    if (value === null || value === undefined || value === '') return '—';
+    switch (field.kind) {
+      case 'enum':
+        return field.options.find((o) => o.value === value)?.label ?? String(value);
+      case 'date':
+        return formatCalendarDate(String(value));
+      case 'instant':
+        return formatInstant(String(value), session.user.timeZone);
+      case 'boolean':
+        return value === true || value === 'true' ? 'Yes' : 'No';
+      case 'user':
+        return personName(String(value));
+      case 'integer':
+        return new Intl.NumberFormat('en-GB').format(Number(value));
+      default:
+        return String(value);
+    }
+  };
+}
+
+export interface PersonOption {
+  value: string;
+  label: string;
+}
+
+/** Choices for an owner or user field: you, and everyone in the directory when it is readable. */
+export function usePersonOptions(): PersonOption[] {
+  const session = useSignedIn();
+  const { people } = useMetadata();
+  const others = people
+    .filter((p) => p.id !== session.user.id)
+    .map((p) => ({ value: p.id, label: p.displayName }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'en-GB'));
+  return [{ value: session.user.id, label: `${session.user.displayName} (you)` }, ...others];
+}
+
+interface FieldInputProps {
+  field: FieldMeta;
+  value: FieldValue;
+  onChange(value: FieldValue): void;
+  error?: string;
+  /** Mark as required even when the field is optional in general (e.g. needed by a transition). */
+  required?: boolean;
+  autoFocus?: boolean;
+}
+
+/** One input per field kind; `required` shows an asterisk but leaves checking to the server. */
+export function FieldInput({ field, value, onChange, error, required, autoFocus }: FieldInputProps) {
+  const people = usePersonOptions();
+  const isRequired = required ?? field.required;
+  const common = {
+    label: field.label,
+    description: field.help ?? undefined,
+    error: withSubject(field.label, error),
+    withAsterisk: isRequired,
+    name: field.name,
+    autoFocus,
+    'aria-required': isRequired || undefined,
+  };
+  const text = value === null || value === undefined ? '' : String(value);
+  switch (field.kind) {
+    case 'longText':
+      return <Textarea {...common} autosize minRows={3} maxRows={12} value={text} maxLength={field.maxLength ?? undefined} onChange={(e) => onChange(e.currentTarget.value)} />;
+    case 'enum':
+      return <Select {...common} data={field.options} value={text || null} onChange={(v) => onChange(v)} clearable={!isRequired} allowDeselect={!isRequired} placeholder="Choose…" comboboxProps={{ withinPortal: true }} />;
+    case 'date':
+      return <TextInput {...common} type="date" value={text.slice(0, 10)} onChange={(e) => onChange(e.currentTarget.value)} />;
+    case 'instant':
+      return <TextInput {...common} type="datetime-local" value={toLocalInput(text)} onChange={(e) => onChange(fromLocalInput(e.currentTarget.value))} />;
+    case 'boolean':
+      return <Checkbox label={field.label} description={common.description} error={common.error} name={field.name} checked={value === true} onChange={(e) => onChange(e.currentTarget.checked)} />;
+    case 'integer':
+      return <NumberInput {...common} value={text === '' ? '' : Number(text)} allowDecimal={false} onChange={(v) => onChange(v === '' ? null : Number(v))} />;
+    case 'user':
+      return <Select {...common} data={people} value={text || null} onChange={(v) => onChange(v)} clearable searchable placeholder="Nobody" />;
+    default:
+      return <TextInput {...common} value={text} maxLength={field.maxLength ?? undefined} onChange={(e) => onChange(e.currentTarget.value)} />;
+  }
+}
+
+/**
+ * Fields a person fills in when creating or editing: not those the server maintains, and not
+ * transition-only ones, which the transition that needs them asks for.
+ */
+export function editableFields(recordType: RecordType): FieldMeta[] {
+  return recordType.fields.filter((f) => !f.transitionOnly && !f.readOnly);
+}
+
+/** An instant as the value of a datetime-local input, in the browser's zone. */
+function toLocalInput(iso: string): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+function fromLocalInput(local: string): string | null {
+  if (!local) return null;
+  const d = new Date(local);
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+}
+
+/** Blank inputs become "not given" on create and null on edit, so the server judges what is required. */
+export function normaliseValue(value: FieldValue | undefined): FieldValue {
+  if (value === undefined || value === '') return null;
+  if (typeof value === 'string') return value;
+  return value;
+}

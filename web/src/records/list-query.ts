@@ -1,0 +1,35 @@
+import type { RecordType } from '../shared/types';
+
+/** URL parameters the list page keeps; the same names as the API's, so the URL is the query. */
+export function listFilterKeys(recordType: RecordType): string[] {
+  const keys = ['q', 'status', 'owner', 'createdFrom', 'createdTo', 'sort'];
+  for (const field of recordType.fields) {
+    if (!field.filterable) continue;
+    if (field.kind === 'date' || field.kind === 'instant') keys.push(`${field.name}From`, `${field.name}To`);
+    else keys.push(field.name);
+  }
+  return keys;
+}
+
+/** The API query for the current URL: only known filter keys, with the cursor and page size. */
+export function apiListQuery(recordType: RecordType, params: URLSearchParams, extra: Record<string, string | null>): URLSearchParams {
+  const query = new URLSearchParams();
+  for (const key of listFilterKeys(recordType)) {
+    const value = params.get(key);
+    if (value) query.set(key, value);
+  }
+  for (const [key, value] of Object.entries(extra)) if (value) query.set(key, value);
+  return query;
+}
+
+export const defaultSort = '-createdAt';
+
+export function sortableColumns(recordType: RecordType): Set<string> {
+  return new Set(['reference', 'status', 'createdAt', 'updatedAt', ...recordType.fields.filter((f) => f.sortable).map((f) => f.name)]);
+}
+
+/** Clicking a column sorts by it ascending, again descending. */
+export function nextSort(current: string, column: string): string {
+  if (current === column) return `-${column}`;
+  return column;
+}
