@@ -146,3 +146,18 @@ describe.each(storeNames())('problem responses on %s', (store) => {
     expect(res.headers['x-request-id']).toBe('trace-1234567');
   });
 });
+
+describe('validation messages', () => {
+  it('give the real reason for a bad value in a nullable field, and refuse empty required text', async () => {
+    const t = await startTestApp('sqlite');
+    try {
+      const user = await t.user(['sms-manager']);
+      const badDate = await t.app.inject({ method: 'POST', url: '/api/improvements', headers: asUser(user), payload: { title: 'x', source: 'kpi', priority: 'low', targetDate: '31/12/2027' } });
+      expect(json<{ errors: { field: string; reason: string }[] }>(badDate).errors).toEqual([{ field: 'targetDate', reason: 'is not in the expected form' }]);
+      const empty = await t.app.inject({ method: 'POST', url: '/api/improvements', headers: asUser(user), payload: { title: '', source: 'kpi', priority: 'low' } });
+      expect(json<{ errors: { field: string; reason: string }[] }>(empty).errors).toEqual([{ field: 'title', reason: 'cannot be empty' }]);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -12,9 +12,9 @@ export function fieldSchema(field: FieldDefinition): TSchema {
   const description = field.help ?? field.label;
   switch (field.kind) {
     case 'text':
-      return Type.String({ maxLength: field.maxLength ?? 200, description, title: field.label });
+      return Type.String({ minLength: field.required ? 1 : 0, maxLength: field.maxLength ?? 200, description, title: field.label });
     case 'longText':
-      return Type.String({ maxLength: field.maxLength ?? 20000, description, title: field.label });
+      return Type.String({ minLength: field.required ? 1 : 0, maxLength: field.maxLength ?? 20000, description, title: field.label });
     case 'enum':
       return Type.Union((field.options ?? []).map((o) => Type.Literal(o.value)), { description, title: field.label });
     case 'date':

@@ -27,15 +27,15 @@ export async function userRoutes(base: FastifyInstance): Promise<void> {
     config: { access: 'authenticated' },
     schema: {
       operationId: 'list-people', tags, summary: 'Active people by name, for owner and assignee pickers and for showing names',
-      querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })), role: Type.Optional(Type.String({ maxLength: 60 })) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), displayName: Type.String(), roles: Type.Array(Type.String()) })) }), ...problems },
+      querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })), role: Type.Optional(Type.String({ maxLength: 60 })), includeInactive: Type.Optional(Type.Boolean({ description: 'Also list deactivated people, e.g. to show who owned a record' })) }, { additionalProperties: false }),
+      response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), displayName: Type.String(), roles: Type.Array(Type.String()), active: Type.Boolean() })) }), ...problems },
     },
   }, async (request) => {
-    const { q, role } = request.query;
-    const people = (await listUsers(db)).filter((u) => u.active
+    const { q, role, includeInactive } = request.query;
+    const people = (await listUsers(db)).filter((u) => (u.active || includeInactive === true)
       && (!q || u.displayName.toLowerCase().includes(q.toLowerCase()))
       && (!role || u.roles.includes(role as Role)));
-    return { items: people.map((u) => ({ id: u.id, displayName: u.displayName, roles: u.roles })) };
+    return { items: people.map((u) => ({ id: u.id, displayName: u.displayName, roles: u.roles, active: u.active })) };
   });
 
   app.get('/api/users/:id', {

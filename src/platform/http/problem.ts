@@ -24,6 +24,11 @@ function reasonOf(issue: AjvIssue): string {
     case 'required': return 'is required';
     case 'additionalProperties': return 'is not a known field';
     case 'anyOf': return 'does not match any allowed form';
+    case 'minLength': return Number(params.limit) === 1 ? 'cannot be empty' : `must be at least ${String(params.limit)} characters`;
+    case 'maxLength': return `must be at most ${String(params.limit)} characters`;
+    case 'minItems': return Number(params.limit) === 1 ? 'must have at least one entry' : `must have at least ${String(params.limit)} entries`;
+    case 'format': return `must be a valid ${String(params.format)}`;
+    case 'pattern': return 'is not in the expected form';
     case 'const': return `must be ${JSON.stringify(params.allowedValue)}`;
     case 'enum': return `must be one of ${JSON.stringify(params.allowedValues)}`;
     default: return issue.message ?? 'is not valid';
@@ -36,12 +41,14 @@ export function fieldProblems(issues: AjvIssue[], context: string | undefined): 
   const literals = new Map<string, unknown[]>();
   for (const issue of issues) {
     const field = fieldPath(issue, context);
+    // In a "value or null" union the null branch's complaint hides the real reason.
+    if (issue.keyword === 'type' && issue.params?.type === 'null' && issues.some((o) => o !== issue && o.keyword !== 'anyOf' && fieldPath(o, context) === field)) continue;
     if (issue.keyword === 'const') {
       literals.set(field, [...(literals.get(field) ?? []), issue.params?.allowedValue]);
       continue;
     }
     if (issue.keyword === 'anyOf' && byField.has(field)) continue;
-    if (!byField.has(field) || issue.keyword !== 'anyOf') byField.set(field, { field, reason: reasonOf(issue) });
+    if (!byField.has(field) || byField.get(field)!.reason === reasonOf({ keyword: 'anyOf' })) byField.set(field, { field, reason: reasonOf(issue) });
   }
   for (const [field, values] of literals) {
     const allowed = values.filter((v) => v !== undefined).map((v) => JSON.stringify(v)).join(', ');
