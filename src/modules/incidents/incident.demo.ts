@@ -2,6 +2,7 @@ import type { DemoContext } from '../../kernel/module.js';
 import { principalOfUser } from '../../platform/auth/principals.js';
 import { createRecord, transitionRecord, updateRecord } from '../../kernel/records/record.service.js';
 import { incidentRecord } from './incident.record.js';
+import { servicesInStatus } from '../services/index.js';
 
 const minute = 60_000;
 const hour = 60 * minute;
@@ -44,11 +45,13 @@ export async function loadIncidentDemo(context: DemoContext): Promise<void> {
   const agent = await principalOfUser(db, context.usersByRole['service-desk-agent']!);
   const manager = await principalOfUser(db, context.usersByRole['incident-problem-manager']!);
   const caller = await principalOfUser(db, context.usersByRole.requester!);
+  // Incidents name their service by reference, so SLAs and per-service KPIs find them.
+  const services = new Map((await servicesInStatus(db, 'live')).map((svc) => [svc.name, svc.reference]));
   const start = context.now - 182 * day;
   const count = 360;
   for (let i = 0; i < count; i++) {
     const issue = random.pick(issues);
-    const opened = start + Math.floor((i / count) * 180 * day + random.between(0, 12 * hour));
+    const opened = Math.round(start + (i / count) * 180 * day + random.between(0, 12 * hour));
     const impact = random.pick(['high', 'medium', 'medium', 'low', 'low', 'low'] as const);
     const urgency = random.pick(['high', 'medium', 'medium', 'low', 'low'] as const);
     const reporter = random.next() < 0.3 ? caller : agent;
@@ -56,10 +59,10 @@ export async function loadIncidentDemo(context: DemoContext): Promise<void> {
       let at = opened;
       let incident = await createRecord(trx, incidentRecord, reporter, {
         shortDescription: issue.text, description: `${issue.text}. Reported via ${reporter === caller ? 'the portal' : 'telephone'}.`,
-        category: issue.category, service: issue.service, impact, urgency, callerId: caller.userId,
+        category: issue.category, service: services.get(issue.service) ?? issue.service, impact, urgency, callerId: caller.userId,
       }, at);
       const step = async (to: string, fields: Record<string, unknown>, after: number, actor = agent) => {
-        at += after;
+        at += Math.round(after);
         if (at > context.now) return false;
         incident = await transitionRecord(trx, incidentRecord, actor, incident.id, incident.version, to, fields, at);
         return true;
@@ -67,7 +70,7 @@ export async function loadIncidentDemo(context: DemoContext): Promise<void> {
       const firstGroup = random.next() < 0.2 ? 'Service desk' : issue.group;
       if (!(await step('assigned', { assignmentGroup: firstGroup, assigneeId: agent.userId }, random.between(2, 40) * minute))) return;
       if (firstGroup !== issue.group) {
-        at += random.between(10, 90) * minute;
+        at += Math.round(random.between(10, 90) * minute);
         if (at > context.now) return;
         incident = await updateRecord(trx, incidentRecord, agent, incident.id, incident.version, { assignmentGroup: issue.group }, at);
       }

@@ -1,0 +1,25 @@
+import type { RecordTypeDefinition } from '../../kernel/records/record-type.js';
+import { agreementAccess, agreementFields } from './agreement.fields.js';
+import { olaHooks } from './agreement.hooks.js';
+import { agreementWorkflow } from './agreement.workflow.js';
+
+/** 8.3.2: an operational level agreement with an internal group, underpinning an SLA. */
+export const olaRecord: RecordTypeDefinition = {
+  type: 'ola',
+  plural: 'olas',
+  table: 'olas',
+  prefix: 'OLA',
+  label: 'Operational level agreement',
+  labelPlural: 'Operational level agreements',
+  clause: '8.3.2',
+  titleField: 'title',
+  listFields: ['title', 'assignmentGroup', 'supportsSla', 'reviewDate'],
+  workflow: agreementWorkflow,
+  access: agreementAccess,
+  hooks: olaHooks,
+  fields: {
+    ...agreementFields('Id of the business calendar the targets count in; the SLA\'s calendar when empty', false),
+    assignmentGroup: { kind: 'text', label: 'Assignment group', required: true, maxLength: 100, filterable: true, sortable: true, help: 'The resolver group, exactly as tickets name it, e.g. Network' },
+    supportsSla: { kind: 'text', label: 'Supports SLA', required: true, maxLength: 20, filterable: true, help: 'Reference of the SLA it underpins, e.g. SLA-000001' },
+  },
+};

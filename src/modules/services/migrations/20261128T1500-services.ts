@@ -1,0 +1,50 @@
+import type { CreateTableBuilder, Kysely } from 'kysely';
+import type { ModuleMigration } from '../../../platform/db/migrator.js';
+import type { ColumnTypes } from '../../../platform/db/columns.js';
+
+/** The kernel's shared record columns, as they stood when this migration was written. */
+function recordColumns<T extends string>(table: CreateTableBuilder<T, never>, t: ColumnTypes) {
+  return table
+    .addColumn('id', t.id, (c) => c.primaryKey())
+    .addColumn('reference', t.text, (c) => c.notNull().unique())
+    .addColumn('status', t.text, (c) => c.notNull())
+    .addColumn('owner_id', t.id, (c) => c.references('users.id'))
+    .addColumn('created_by', t.id, (c) => c.notNull().references('users.id'))
+    .addColumn('created_at', t.instant, (c) => c.notNull())
+    .addColumn('updated_by', t.id, (c) => c.notNull().references('users.id'))
+    .addColumn('updated_at', t.instant, (c) => c.notNull())
+    .addColumn('version', t.integer, (c) => c.notNull());
+}
+
+async function indexes(db: Kysely<unknown>, table: string): Promise<void> {
+  await db.schema.createIndex(`${table}_created`).on(table).columns(['created_at', 'id']).execute();
+  await db.schema.createIndex(`${table}_status`).on(table).columns(['status', 'created_at']).execute();
+  await db.schema.createIndex(`${table}_owner`).on(table).column('owner_id').execute();
+}
+
+export const servicesMigration: ModuleMigration = {
+  name: '20261128T1500-services',
+  async up(db, t) {
+    await recordColumns(db.schema.createTable('services'), t)
+      .addColumn('name', t.text, (c) => c.notNull())
+      .addColumn('description', t.text)
+      .addColumn('service_owner', t.id, (c) => c.references('users.id'))
+      .addColumn('service_type', t.text, (c) => c.notNull())
+      .addColumn('category', t.text)
+      .addColumn('criticality', t.text, (c) => c.notNull())
+      .addColumn('support_calendar_id', t.text)
+      .addColumn('customers_served', t.text)
+      .addColumn('request_types_offered', t.text)
+      .addColumn('retirement_reason', t.text)
+      .execute();
+    await indexes(db, 'services');
+
+    await recordColumns(db.schema.createTable('customers'), t)
+      .addColumn('organisation_name', t.text, (c) => c.notNull())
+      .addColumn('sector', t.text)
+      .addColumn('account_manager', t.id, (c) => c.references('users.id'))
+      .addColumn('contacts', t.text)
+      .execute();
+    await indexes(db, 'customers');
+  },
+};
