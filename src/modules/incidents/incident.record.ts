@@ -34,6 +34,7 @@ export const incidentRecord: RecordTypeDefinition = {
     description: { kind: 'longText', label: 'Description' },
     callerId: { kind: 'user', label: 'Caller', filterable: true, help: 'Who reported it; defaults to whoever records it' },
     service: { kind: 'text', label: 'Service', filterable: true, sortable: true, help: 'The affected service (reference such as SVC-000001)' },
+    sla: { kind: 'text', label: 'SLA', readOnly: true, filterable: true, help: 'The service level agreement in force for the service, found when the service is set' },
     category: {
       kind: 'enum', label: 'Category', required: true, filterable: true, sortable: true,
       options: ['hardware', 'software', 'network', 'access', 'security', 'data', 'other'].map((v) => ({ value: v, label: v[0]!.toUpperCase() + v.slice(1) })),

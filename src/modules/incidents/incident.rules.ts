@@ -3,6 +3,7 @@ import type { DeriveContext } from '../../kernel/records/record-type.js';
 import type { FieldValues } from '../../kernel/records/record-row.js';
 import { priorityOf, type Level } from './priority-matrix.js';
 import { currentMatrix } from './priority-matrix.repository.js';
+import { slaForService } from './incident-clocks.js';
 
 const majorDeclarers = ['incident-problem-manager', 'sms-manager', 'administrator'];
 
@@ -18,6 +19,9 @@ export async function deriveIncident({ trx, principal, before, after, status, pr
     values.reopenCount = 0;
     values.major = after.major ?? false;
   }
+  if (!before || before.service !== after.service) values.sla = await slaForService(trx, (after.service as string | null) ?? null);
+  // A supplier holds the ticket only while it waits for them; the history keeps who it was.
+  if (previousStatus === 'awaiting-supplier' && status !== 'awaiting-supplier') values.supplier = null;
   if (!before || before.impact !== after.impact || before.urgency !== after.urgency) {
     values.priority = priorityOf(await currentMatrix(trx), after.impact as Level, after.urgency as Level);
   }

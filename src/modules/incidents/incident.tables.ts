@@ -5,6 +5,7 @@ export interface IncidentTable extends RecordColumns {
   description: string | null;
   caller_id: string | null;
   service: string | null;
+  sla: string | null;
   category: string;
   configuration_item: string | null;
   impact: string;

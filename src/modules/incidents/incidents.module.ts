@@ -6,13 +6,15 @@ import { incidentSettingsRoutes } from './incident-settings.routes.js';
 import { incidentKpiRoutes } from './incident-kpis.routes.js';
 import { incidentImportRoutes } from './import/incident-import.routes.js';
 import { incidentsMigration } from './migrations/20261128T1502-incidents.js';
+import { incidentSlaMigration } from './migrations/20261128T1503-incident-sla.js';
+import { incidentClockRoutes } from './incident-clocks.routes.js';
 import './incident.tables.js';
 
 export const incidentsModule: CertusModule = {
   name: 'incidents',
   clause: '8.6.1',
   recordTypes: [incidentRecord],
-  migrations: [incidentsMigration],
+  migrations: [incidentsMigration, incidentSlaMigration],
   grants: {
     'incident-settings:read': staffRoles,
     'incident-settings:manage': ['incident-problem-manager', 'sms-manager'],
@@ -23,6 +25,7 @@ export const incidentsModule: CertusModule = {
     await app.register(incidentSettingsRoutes);
     await app.register(incidentKpiRoutes);
     await app.register(incidentImportRoutes);
+    await app.register(incidentClockRoutes);
   },
   demo: loadIncidentDemo,
   menu: [{ label: 'Incidents', path: '/incidents', group: 'resolution', permission: 'incidents:read' }],
