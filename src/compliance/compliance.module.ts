@@ -1,13 +1,44 @@
+import type { FastifyInstance } from 'fastify';
 import type { CertusModule } from '../kernel/module.js';
 import { staffRoles } from '../platform/auth/roles.js';
 import { catalogueRoutes } from './catalogue.routes.js';
+import { assessmentRecord } from './assessments/assessment.record.js';
+import { assessmentRoutes } from './assessments/assessment.routes.js';
+import { loadAssessmentDemo } from './assessments/assessment.demo.js';
+import { exportRoutes } from './exports/exports.routes.js';
+import { readinessPermissions, readinessRoutes } from './readiness/readiness.routes.js';
+import { rulesPermission, rulesRoutes } from './rules/rules.routes.js';
+import { assessmentsMigration } from './migrations/20261128T1400-assessments.js';
+import { assessmentRuleResultsMigration } from './migrations/20261128T1410-assessment-rule-results.js';
+import './assessments/assessment.tables.js';
+import './readiness/readiness.tables.js';
 
-/** The compliance engine: for now the requirement catalogue (clauses 4-10) and its exports. */
+async function complianceRoutes(app: FastifyInstance): Promise<void> {
+  await app.register(catalogueRoutes);
+  await app.register(assessmentRoutes);
+  await app.register(exportRoutes);
+  await app.register(readinessRoutes);
+  await app.register(rulesRoutes);
+}
+
+/** The compliance engine: the requirement catalogue, assessments, maturity, readiness and rules (clauses 4-10). */
 export const complianceModule: CertusModule = {
   name: 'compliance',
   clause: '4-10',
-  recordTypes: [],
-  migrations: [],
-  grants: { 'catalogue:read': staffRoles },
-  routes: catalogueRoutes,
+  recordTypes: [assessmentRecord],
+  migrations: [assessmentsMigration, assessmentRuleResultsMigration],
+  grants: {
+    'catalogue:read': staffRoles,
+    [rulesPermission]: staffRoles,
+    [readinessPermissions.read]: staffRoles,
+    // The readiness checklist is the SMS manager's to keep; the internal auditor reads it (and
+    // writes only audit work: assessments).
+    [readinessPermissions.update]: ['sms-manager'],
+  },
+  routes: complianceRoutes,
+  demo: loadAssessmentDemo,
+  menu: [
+    { label: 'Assessments', path: '/assessments', group: 'compliance', permission: 'assessments:read' },
+    { label: 'Readiness', path: '/readiness', group: 'compliance', permission: readinessPermissions.read },
+  ],
 };

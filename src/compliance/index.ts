@@ -9,3 +9,7 @@ export {
 export type * from './catalogue/catalogue.types.js';
 export { toOscalCatalog, type OscalCatalogDocument } from './catalogue/oscal-catalog.js';
 export { toOscalMappingCollection, type OscalMappingCollectionDocument } from './catalogue/oscal-mapping.js';
+export { assessmentRecord, assessmentKinds, type AssessmentKind } from './assessments/assessment.record.js';
+export { answerResults, findingGrades, nonExcludableClauses, type AnswerResult, type FindingGrade } from './assessments/answer-rules.js';
+export { evaluateRules, rules } from './rules/rules.engine.js';
+export type { Rule, RuleFacts, RuleOutcome, RuleResult } from './rules/rule.types.js';

@@ -1,0 +1,89 @@
+import type { Executor } from '../../platform/db/database.js';
+import type { RecordRow } from '../../kernel/records/record-row.js';
+import { getClause } from '../catalogue/catalogue.queries.js';
+import type { Catalogue, Requirement } from '../catalogue/catalogue.types.js';
+import type { Answer } from '../assessments/answers.service.js';
+import { assessmentKinds } from '../assessments/assessment.record.js';
+import { clauseGroupOf, clauseGroups } from '../assessments/assessment-scope.js';
+import { heatmapOf } from '../assessments/heatmap.js';
+import { maturityOf, type MaturityRollUp } from '../assessments/maturity.service.js';
+import { snapshotOf, userNames } from '../assessments/worksheet.service.js';
+import { readinessOf } from '../readiness/readiness.service.js';
+import { assessmentRecord } from '../assessments/assessment.record.js';
+import { stateLabel } from '../../kernel/workflow/workflow.js';
+
+export interface ReportRow {
+  requirement: Requirement;
+  clauseTitle: string;
+  group: string;
+  process: string | null;
+  answer: Answer | null;
+  assessorName: string | null;
+}
+
+/** Everything the workbook, the PDF report and the OSCAL export say about one assessment. */
+export interface AssessmentReport {
+  catalogue: Catalogue;
+  assessment: RecordRow;
+  title: string;
+  kindLabel: string;
+  statusLabel: string;
+  scopeText: string;
+  leadAssessorName: string | null;
+  rows: ReportRow[];
+  groups: { id: string; title: string; rows: ReportRow[] }[];
+  heatmap: ReturnType<typeof heatmapOf>;
+  maturity: MaturityRollUp;
+  readiness: Awaited<ReturnType<typeof readinessOf>>;
+  generatedAt: number;
+}
+
+export async function assessmentReportOf(db: Executor, catalogue: Catalogue, assessment: RecordRow, now = Date.now()): Promise<AssessmentReport> {
+  const snapshot = await snapshotOf(db, catalogue, assessment);
+  const names = await userNames(db, [...[...snapshot.answers.values()].map((a) => a.assessorId), (assessment.lead_assessor as string | null) ?? null]);
+  const rows = snapshot.requirements.map((requirement): ReportRow => {
+    const clause = getClause(catalogue, requirement.clause);
+    const answer = snapshot.answers.get(requirement.id) ?? null;
+    return { requirement, clauseTitle: clause.title, group: clauseGroupOf(catalogue, requirement.clause), process: clause.process, answer, assessorName: answer ? names.get(answer.assessorId) ?? null : null };
+  });
+  const groups = clauseGroups(catalogue).map((g) => ({ ...g, rows: rows.filter((r) => r.group === g.id) })).filter((g) => g.rows.length > 0);
+  return {
+    catalogue, assessment,
+    title: String(assessment.title),
+    kindLabel: assessmentKinds.find((k) => k.value === assessment.kind)?.label ?? String(assessment.kind),
+    statusLabel: stateLabel(assessmentRecord.workflow, assessment.status),
+    scopeText: snapshot.scopeText,
+    leadAssessorName: typeof assessment.lead_assessor === 'string' ? names.get(assessment.lead_assessor) ?? null : null,
+    rows, groups,
+    heatmap: heatmapOf(catalogue, snapshot.requirements, snapshot.answers),
+    maturity: await maturityOf(db, catalogue, assessment),
+    readiness: await readinessOf(db, catalogue),
+    generatedAt: now,
+  };
+}
+
+export const resultLabels: Record<string, string> = {
+  conformant: 'Conformant', partial: 'Partial', nonconformant: 'Nonconformant', 'not-assessed': 'Not assessed', 'not-applicable': 'Not applicable', unanswered: 'Not answered',
+};
+
+/** Traffic-light colours (RGB hex) shared by the workbook and the PDF. */
+export const resultColours: Record<string, string> = {
+  conformant: '2E7D32', partial: 'F9A825', nonconformant: 'C62828', 'not-assessed': '9E9E9E', 'not-applicable': '607D8B', unanswered: 'E0E0E0',
+};
+
+export function scoreColour(score: number | null): string {
+  if (score === null) return 'E0E0E0';
+  if (score >= 85) return '2E7D32';
+  if (score >= 60) return 'F9A825';
+  return 'C62828';
+}
+
+export function resultText(answer: Answer | null): string {
+  if (!answer) return resultLabels.unanswered!;
+  const label = resultLabels[answer.result] ?? answer.result;
+  return answer.grade ? `${label} (${answer.grade})` : label;
+}
+
+export function fileStem(assessment: RecordRow): string {
+  return `${assessment.reference}-${String(assessment.kind)}`;
+}
