@@ -99,6 +99,7 @@ export async function openCertus(config: Config, options: { logger?: boolean; se
       isMigrated: async () => (await pendingMigrations(database, assembly.migrations)).length === 0,
       webRoot: options.serveWeb === false ? undefined : projectRoot,
       logger: options.logger,
+      decorate: (instance) => instance.decorate('recordTypes', assembly.registry),
     });
     await app.ready();
     const jobs = await jobRunnerFor(database, assembly, config, app.log);

@@ -47,3 +47,10 @@ export class RecordTypeRegistry {
     return grants;
   }
 }
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every record type the server knows, for routes that resolve references. */
+    recordTypes: RecordTypeRegistry;
+  }
+}

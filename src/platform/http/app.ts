@@ -25,6 +25,8 @@ export interface AppOptions {
   /** Where web/dist lives; omit to serve no web app. */
   webRoot?: string;
   logger?: boolean;
+  /** Runs before any route plugin: where the layers above add their own decorations. */
+  decorate?: (app: FastifyInstance) => void;
 }
 
 const requestIdPattern = /^[A-Za-z0-9._-]{8,128}$/;
@@ -42,6 +44,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
   });
   app.decorate('certus', { config, database: options.database, permissions: options.permissions });
+  options.decorate?.(app);
   app.addHook('onSend', async (request, reply) => { reply.header('x-request-id', request.id); });
   installProblemHandlers(app);
   await app.register(cookie);
