@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { principalOfUser } from '../../src/platform/auth/principals.js';
 import { createRecord, transitionRecord, updateRecord } from '../../src/kernel/records/record.service.js';
-import { incidentRecord } from '../../src/modules/incidents/index.js';
+import { incidentRecord, watchSlas } from '../../src/modules/incidents/index.js';
 import { asUser, json, startTestApp, type SignedIn, type TestApp } from '../support/test-app.js';
 import { storeNames } from '../support/test-databases.js';
 
@@ -68,6 +68,39 @@ describe.each(storeNames())('incident SLA clocks on %s', (store) => {
     const body = json<{ clocks: Clock[] }>(await t.app.inject({ method: 'GET', url: `/api/incidents/${id}/clocks`, headers: asUser(agent) }));
     const resolution = body.clocks.find((c) => c.clockId.includes('resolution'))!;
     expect(resolution).toMatchObject({ priority: 'P1', breached: true, breachedAt: start + 4 * h, elapsedMillis: 6 * h });
+  });
+
+  it('turns a breached clock into one breach record and escalation, and warns once when at risk', async () => {
+    const principal = await principalOfUser(t.certus.database.db, agent.userId);
+    const now = Date.parse('2026-03-10T15:00:00Z');
+    const { db } = t.certus.database;
+    const make = (impact: string, urgency: string, hoursAgo: number, title: string) => db.transaction().execute(async (trx) => {
+      let r = await createRecord(trx, incidentRecord, principal, { shortDescription: title, category: 'network', impact, urgency, service }, now - hoursAgo * h);
+      r = await transitionRecord(trx, incidentRecord, principal, r.id, r.version, 'assigned', { assignmentGroup: 'Network', assigneeId: agent.userId }, now - hoursAgo * h + 60_000);
+      return r.reference;
+    });
+    const late = await make('high', 'high', 5, 'Core switch down'); // P1: 4 h resolution target, 5 h gone
+    const close = await make('medium', 'medium', 7, 'Slow VPN'); // P3: 8 h target, 7 h gone = 87.5%
+    const first = await watchSlas(t.certus.database, now);
+    expect(first.breached).toBeGreaterThanOrEqual(1);
+    const breaches = await db.selectFrom('sla_breaches').selectAll().where('incident', '=', late).execute();
+    expect(breaches.map((b) => b.clock).sort()).toEqual(expect.arrayContaining([expect.stringContaining('resolution')]));
+    const resolutionBreach = breaches.find((b) => b.clock!.includes('resolution'))!;
+    expect(resolutionBreach).toMatchObject({ sla, priority: 'P1', status: 'open', breached_at: now - 5 * h + 4 * h });
+    // The P3 one missed its 1 h response target but is still inside its resolution target.
+    expect((await db.selectFrom('sla_breaches').select('clock').where('incident', '=', close).execute()).map((b) => b.clock).filter((c) => c!.includes('resolution'))).toEqual([]);
+    await watchSlas(t.certus.database, now + 60_000);
+    expect((await db.selectFrom('sla_breaches').select('id').where('incident', '=', late).execute()).length).toBe(breaches.length);
+    const mails = await db.selectFrom('jobs').select(['dedupe_key', 'payload']).where('kind', '=', 'notify.email').execute();
+    const keys = mails.map((m) => m.dedupe_key ?? '');
+    const allBreaches = await db.selectFrom('sla_breaches').select('id').execute();
+    expect(keys.filter((k) => k.startsWith('breached:')).length).toBe(allBreaches.length);
+    expect(keys.filter((k) => k.startsWith('at-risk:') && k.includes('resolution')).length).toBe(1);
+    const breachMail = mails.find((m) => (m.dedupe_key ?? '').includes('resolution') && (m.dedupe_key ?? '').startsWith('breached:'))!;
+    expect(JSON.stringify(breachMail.payload)).toContain(resolutionBreach.reference);
+    // Investigating closes with a cause and an action, like any record.
+    const res = await t.app.inject({ method: 'POST', url: `/api/sla-breaches/${resolutionBreach.reference}/transitions`, headers: { ...asUser(slm), 'if-match': '"1"' }, payload: { to: 'closed', fields: { cause: 'Carrier outage', action: 'Raised with Acme Networks; see IMP' } } });
+    expect(res.statusCode, res.body).toBe(200);
   });
 
   it('has no clocks for an incident on a service without an SLA, and keeps requesters to their own', async () => {

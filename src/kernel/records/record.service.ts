@@ -63,10 +63,10 @@ async function assertUserFields(db: Executor, def: RecordTypeDefinition, values:
   }
 }
 
-function fieldInput(def: RecordTypeDefinition, input: Record<string, unknown>): FieldValues {
+function fieldInput(def: RecordTypeDefinition, input: Record<string, unknown>, system = false): FieldValues {
   const values: FieldValues = {};
   for (const name of Object.keys(def.fields)) {
-    if (name in input && !def.fields[name]!.readOnly) {
+    if (name in input && (system || !def.fields[name]!.readOnly)) {
       const v = input[name];
       const field = def.fields[name]!;
       if (typeof v === 'string' && v.trim() === '' && !field.required) values[name] = null;
@@ -86,8 +86,12 @@ function requiredBlank(def: RecordTypeDefinition, values: FieldValues): void {
   }
 }
 
-export async function createRecord(trx: Trx, def: RecordTypeDefinition, principal: Principal, input: RecordInput, now = Date.now()): Promise<RecordView> {
-  const given = fieldInput(def, input);
+/**
+ * Creates a record. `system` lets Certus itself (a job, an import) set read-only fields that no
+ * client may send; the API never passes it.
+ */
+export async function createRecord(trx: Trx, def: RecordTypeDefinition, principal: Principal, input: RecordInput, now = Date.now(), options: { system?: boolean } = {}): Promise<RecordView> {
+  const given = fieldInput(def, input, options.system === true);
   requiredBlank(def, given);
   await assertUserFields(trx, def, input);
   const ownerId = input.ownerId ?? null;

@@ -1,6 +1,9 @@
 import { staffRoles } from '../../platform/auth/roles.js';
 import type { CertusModule } from '../../kernel/module.js';
 import { incidentRecord } from './incident.record.js';
+import { slaBreachRecord } from './sla-breach.record.js';
+import { slaWatchJob, watchSlas } from './sla-watch.js';
+import { slaBreachesMigration } from './migrations/20261128T1504-sla-breaches.js';
 import { loadIncidentDemo } from './incident.demo.js';
 import { incidentSettingsRoutes } from './incident-settings.routes.js';
 import { incidentKpiRoutes } from './incident-kpis.routes.js';
@@ -13,8 +16,8 @@ import './incident.tables.js';
 export const incidentsModule: CertusModule = {
   name: 'incidents',
   clause: '8.6.1',
-  recordTypes: [incidentRecord],
-  migrations: [incidentsMigration, incidentSlaMigration],
+  recordTypes: [incidentRecord, slaBreachRecord],
+  migrations: [incidentsMigration, incidentSlaMigration, slaBreachesMigration],
   grants: {
     'incident-settings:read': staffRoles,
     'incident-settings:manage': ['incident-problem-manager', 'sms-manager'],
@@ -28,5 +31,10 @@ export const incidentsModule: CertusModule = {
     await app.register(incidentClockRoutes);
   },
   demo: loadIncidentDemo,
-  menu: [{ label: 'Incidents', path: '/incidents', group: 'resolution', permission: 'incidents:read' }],
+  jobs: { [slaWatchJob]: async (_payload, { database, now }) => { await watchSlas(database, now); } },
+  schedules: [{ name: 'sla-watch', kind: slaWatchJob, intervalMs: 60_000 }],
+  menu: [
+    { label: 'Incidents', path: '/incidents', group: 'resolution', permission: 'incidents:read' },
+    { label: 'SLA breaches', path: '/sla-breaches', group: 'relationship', permission: 'sla-breaches:read' },
+  ],
 };

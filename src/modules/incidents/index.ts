@@ -6,3 +6,6 @@ export { incidentKpis, excludedResolutionCodes, type KpiValue, type KpiPeriod } 
 export { importServicenowIncidents, type ImportReport } from './import/incident-import.service.js';
 export { fileSource, bufferSource, type CsvSource } from './import/csv-source.js';
 export { parseServicenowDate } from './import/servicenow-format.js';
+export { slaBreachRecord } from './sla-breach.record.js';
+export { watchSlas, slaWatchJob, type WatchSummary } from './sla-watch.js';
+export { incidentClocks, type IncidentClocks } from './incident-clocks.js';

@@ -1,0 +1,44 @@
+import { staffRoles } from '../../platform/auth/roles.js';
+import type { RecordTypeDefinition } from '../../kernel/records/record-type.js';
+
+const investigators = ['service-level-manager', 'incident-problem-manager', 'sms-manager'] as const;
+
+/**
+ * 8.3.2: every missed target becomes a record to investigate — why it was missed and what will
+ * stop it recurring — which can be linked to an improvement or a problem.
+ */
+export const slaBreachRecord: RecordTypeDefinition = {
+  type: 'sla-breach',
+  plural: 'sla-breaches',
+  table: 'sla_breaches',
+  prefix: 'BRE',
+  label: 'SLA breach',
+  labelPlural: 'SLA breaches',
+  clause: '8.3.2',
+  titleField: 'summary',
+  listFields: ['summary', 'incident', 'sla', 'clock', 'breachedAt'],
+  access: { read: staffRoles, create: [...investigators], update: [...investigators] },
+  workflow: {
+    initial: 'open',
+    states: [
+      { id: 'open', label: 'Open', category: 'open' },
+      { id: 'investigating', label: 'Investigating', category: 'open' },
+      { id: 'closed', label: 'Closed', category: 'done' },
+    ],
+    transitions: [
+      { from: ['open'], to: 'investigating', label: 'Investigate', roles: [...investigators] },
+      { from: ['open', 'investigating'], to: 'closed', label: 'Close', roles: [...investigators], requires: ['cause', 'action'] },
+      { from: ['closed'], to: 'investigating', label: 'Reopen', roles: [...investigators] },
+    ],
+  },
+  fields: {
+    summary: { kind: 'text', label: 'Summary', required: true, maxLength: 300 },
+    incident: { kind: 'text', label: 'Incident', readOnly: true, filterable: true },
+    sla: { kind: 'text', label: 'SLA', readOnly: true, filterable: true },
+    clock: { kind: 'text', label: 'Clock', readOnly: true, filterable: true },
+    priority: { kind: 'text', label: 'Priority at breach', readOnly: true, filterable: true },
+    breachedAt: { kind: 'instant', label: 'Breached at', readOnly: true, sortable: true, filterable: true },
+    cause: { kind: 'longText', label: 'Cause', help: 'Why the target was missed' },
+    action: { kind: 'longText', label: 'Action', help: 'What was done, or raised, so that it does not recur' },
+  },
+};
