@@ -32,8 +32,9 @@ export interface NewHistoryEvent {
  * first with UPDATE … RETURNING, which row-locks it on PostgreSQL, so two writers to the same
  * record serialise instead of forking the chain.
  */
-export async function appendHistory(trx: Trx, event: NewHistoryEvent): Promise<HistoryEntry> {
-  const bumped = await trx.updateTable('history_heads')
+export async function appendHistory(trx: Trx, event: NewHistoryEvent, options: { first?: boolean } = {}): Promise<HistoryEntry> {
+  // A record created in this transaction has no head yet: no need to look for one.
+  const bumped = options.first ? undefined : await trx.updateTable('history_heads')
     .set({ seq: sql`seq + 1` })
     .where('record_id', '=', event.recordId)
     .returning(['seq', 'hash'])

@@ -7,7 +7,7 @@ import { sendCsv } from '../../platform/http/csv.js';
 import { Problem } from '../../platform/http/problem.schemas.js';
 import { listRecords, type ListQuery } from './record-list.js';
 import { viewOf, type RecordRow } from './record-row.js';
-import { createRecord, detailOf, getRecord, transitionRecord, updateRecord, type RecordInput } from './record.service.js';
+import { createRecord, detailOf, detailOfView, getRecord, transitionRecord, updateRecord, type RecordInput } from './record.service.js';
 import { fieldSchema, recordSchemas } from './record-schemas.js';
 import { permissionsOf, type RecordTypeDefinition } from './record-type.js';
 
@@ -89,7 +89,7 @@ export function recordRoutes(def: RecordTypeDefinition) {
       const created = await db.transaction().execute((trx) => createRecord(trx, def, principal, request.body as RecordInput));
       setEtag(reply, created.version);
       reply.header('location', `${path}/${created.id}`);
-      return reply.status(201).send(detailOf(def, await getRecord(db, def, created.id), principal));
+      return reply.status(201).send(detailOfView(def, created, principal));
     });
 
     app.get(`${path}/:key`, {
@@ -109,7 +109,7 @@ export function recordRoutes(def: RecordTypeDefinition) {
       const version = expectedVersion(request);
       const updated = await db.transaction().execute((trx) => updateRecord(trx, def, principal, request.params.key, version, request.body as RecordInput));
       setEtag(reply, updated.version);
-      return detailOf(def, await getRecord(db, def, updated.id), principal);
+      return detailOfView(def, updated, principal);
     });
 
     app.post(`${path}/:key/transitions`, {
@@ -121,7 +121,7 @@ export function recordRoutes(def: RecordTypeDefinition) {
       const { to, fields } = request.body as { to: string; fields?: Record<string, unknown> };
       const updated = await db.transaction().execute((trx) => transitionRecord(trx, def, principal, request.params.key, version, to, fields));
       setEtag(reply, updated.version);
-      return detailOf(def, await getRecord(db, def, updated.id), principal);
+      return detailOfView(def, updated, principal);
     });
   };
 }

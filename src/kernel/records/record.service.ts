@@ -37,10 +37,15 @@ async function derived(trx: Trx, def: RecordTypeDefinition, principal: Principal
 }
 
 export function detailOf(def: RecordTypeDefinition, row: RecordRow, principal: Principal) {
+  return detailOfView(def, viewOf(def, row), principal);
+}
+
+/** A record as the API shows it, with the transitions open from its status and whether the user may make them. */
+export function detailOfView(def: RecordTypeDefinition, view: RecordView, principal: Principal) {
   const admin = principal.roles.includes('administrator');
   return {
-    ...viewOf(def, row),
-    allowedTransitions: transitionsFrom(def.workflow, row.status).map((t) => ({
+    ...view,
+    allowedTransitions: transitionsFrom(def.workflow, view.status).map((t) => ({
       to: t.to,
       label: t.label,
       requires: t.requires ?? [],
@@ -114,7 +119,7 @@ export async function createRecord(trx: Trx, def: RecordTypeDefinition, principa
   await appendHistory(trx, {
     recordType: def.type, recordId: id, kind: 'created', actorId: principal.userId, at: now,
     data: { reference, status: row.status, ownerId: row.owner_id, fields: fieldValuesOf(def, row) },
-  });
+  }, { first: true });
   const view = viewOf(def, row);
   await def.hooks?.afterWrite?.({ trx, principal, record: view, kind: 'created', changes: [] });
   return view;

@@ -3,7 +3,7 @@ import { AppError } from '../http/app-error.js';
 import { newId } from '../db/ids.js';
 import type { Principal } from './principal.js';
 import { randomSecret, sha256Hex } from './secrets.js';
-import { rolesOf } from './users.service.js';
+import { rolesIn } from './users.service.js';
 
 export const tokenPrefix = 'certus_pat_';
 
@@ -42,12 +42,15 @@ export async function revokeApiToken(trx: Trx, userId: string, id: string, now =
 
 export async function principalFromToken(db: Executor, token: string, now = Date.now()): Promise<Principal | null> {
   if (!token.startsWith(tokenPrefix)) return null;
-  const row = await db.selectFrom('api_tokens').innerJoin('users', 'users.id', 'api_tokens.user_id')
-    .select(['api_tokens.id', 'api_tokens.user_id', 'api_tokens.expires_at', 'api_tokens.revoked_at', 'api_tokens.last_used_at', 'users.email', 'users.display_name', 'users.active', 'users.time_zone'])
-    .where('api_tokens.token_hash', '=', sha256Hex(token)).executeTakeFirst();
+  // One round trip: the token, its user and the user's roles (one row per role).
+  const rows = await db.selectFrom('api_tokens').innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .leftJoin('user_roles', 'user_roles.user_id', 'users.id')
+    .select(['api_tokens.id', 'api_tokens.user_id', 'api_tokens.expires_at', 'api_tokens.revoked_at', 'api_tokens.last_used_at', 'users.email', 'users.display_name', 'users.active', 'users.time_zone', 'user_roles.role'])
+    .where('api_tokens.token_hash', '=', sha256Hex(token)).execute();
+  const row = rows[0];
   if (!row || row.revoked_at !== null || row.active !== 1 || (row.expires_at !== null && row.expires_at < now)) return null;
   if (row.last_used_at === null || now - row.last_used_at > 60_000) {
     await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.id).execute();
   }
-  return { userId: row.user_id, email: row.email, displayName: row.display_name, roles: await rolesOf(db, row.user_id), via: 'token', timeZone: row.time_zone };
+  return { userId: row.user_id, email: row.email, displayName: row.display_name, roles: rolesIn(rows), via: 'token', timeZone: row.time_zone };
 }

@@ -3,7 +3,7 @@ import { AppError } from '../http/app-error.js';
 import { newId } from '../db/ids.js';
 import type { Principal } from './principal.js';
 import { hashPassword, randomSecret, sha256Hex, verifyPassword } from './secrets.js';
-import { findUserByEmail, normaliseEmail, rolesOf } from './users.service.js';
+import { findUserByEmail, normaliseEmail, rolesIn } from './users.service.js';
 
 export const sessionCookie = 'certus_session';
 const throttleWindowMs = 15 * 60_000;
@@ -55,15 +55,17 @@ export async function signIn(db: DB, email: string, password: string, ip: string
 /** Resolves a session cookie; sliding expiry, refreshed at most once a minute. */
 export async function principalFromSession(db: Executor, token: string, ttlHours: number, now = Date.now()): Promise<SessionPrincipal | null> {
   const tokenHash = sha256Hex(token);
-  const row = await db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['sessions.user_id', 'sessions.csrf_token', 'sessions.expires_at', 'sessions.last_seen_at', 'users.email', 'users.display_name', 'users.active', 'users.must_change_password', 'users.time_zone'])
-    .where('sessions.token_hash', '=', tokenHash).executeTakeFirst();
+  const rows = await db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id')
+    .leftJoin('user_roles', 'user_roles.user_id', 'users.id')
+    .select(['sessions.user_id', 'sessions.csrf_token', 'sessions.expires_at', 'sessions.last_seen_at', 'users.email', 'users.display_name', 'users.active', 'users.must_change_password', 'users.time_zone', 'user_roles.role'])
+    .where('sessions.token_hash', '=', tokenHash).execute();
+  const row = rows[0];
   if (!row || row.expires_at < now || row.active !== 1) return null;
   if (now - row.last_seen_at > 60_000) {
     await db.updateTable('sessions').set({ last_seen_at: now, expires_at: now + ttlHours * 3_600_000 }).where('token_hash', '=', tokenHash).execute();
   }
   return {
-    userId: row.user_id, email: row.email, displayName: row.display_name, roles: await rolesOf(db, row.user_id),
+    userId: row.user_id, email: row.email, displayName: row.display_name, roles: rolesIn(rows),
     via: 'session', timeZone: row.time_zone, csrfToken: row.csrf_token, mustChangePassword: row.must_change_password === 1,
   };
 }

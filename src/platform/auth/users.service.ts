@@ -46,6 +46,11 @@ function assertRoles(list: string[]): Role[] {
   return [...new Set(list)] as Role[];
 }
 
+/** The roles in rows of a join with user_roles (null where the user has none). */
+export function rolesIn(rows: { role: string | null }[]): Role[] {
+  return rows.map((r) => r.role).filter((r): r is Role => r !== null && isRole(r)).sort();
+}
+
 export async function rolesOf(db: Executor, userId: string): Promise<Role[]> {
   const rows = await db.selectFrom('user_roles').select('role').where('user_id', '=', userId).execute();
   return rows.map((r) => r.role).filter(isRole).sort();
