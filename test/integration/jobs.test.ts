@@ -108,7 +108,9 @@ describe('e-mail notifications', () => {
     const { db } = t.certus.database;
     await db.transaction().execute((trx) => queueEmail(trx, { to: ['duty.manager@northwind.example'], subject: 'INC-000042 breached its resolution target', text: 'Resolution target passed at 14:00.' }));
     const runner = await jobRunnerFor(t.certus.database, assemble(), t.store.config);
-    expect((await runner.runDue()).done).toBe(1);
+    expect((await runner.runDue()).failed).toBe(0);
+    const [mailJob] = await db.selectFrom('jobs').select(['status']).where('kind', '=', 'notify.email').execute();
+    expect(mailJob).toEqual({ status: 'done' });
     expect(received).toEqual([{ to: 'duty.manager@northwind.example', subject: 'INC-000042 breached its resolution target', text: 'Resolution target passed at 14:00.\n' }]);
   });
 });

@@ -39,9 +39,12 @@ export async function enqueueJob(db: Executor, job: NewJob, now = Date.now()): P
  * writer at a time, so a plain UPDATE is already exclusive. A job whose worker died is claimed
  * again once its lease runs out.
  */
-export async function claimJobs(database: Database, worker: string, limit: number, leaseMs: number, now = Date.now()): Promise<ClaimedJob[]> {
+export async function claimJobs(database: Database, worker: string, limit: number, leaseMs: number, now = Date.now(), kinds?: string[]): Promise<ClaimedJob[]> {
   const { db } = database;
+  if (kinds && kinds.length === 0) return [];
   const candidates = db.selectFrom('jobs').select('id')
+    // A worker only takes the kinds it can run, so processes of different versions can share a queue.
+    .$if(kinds !== undefined, (q) => q.where('kind', 'in', kinds!))
     .where((eb) => eb.or([
       eb.and([eb('status', '=', 'queued'), eb('run_at', '<=', now)]),
       eb.and([eb('status', '=', 'running'), eb('locked_until', '<', now)]),

@@ -33,7 +33,7 @@ export class JobRunner {
     const summary: RunSummary = { done: 0, retried: 0, failed: 0 };
     await enqueueDueSchedules(this.database.db, now);
     for (;;) {
-      const jobs = await claimJobs(this.database, this.worker, 20, leaseMs, now);
+      const jobs = await claimJobs(this.database, this.worker, 20, leaseMs, now, [...this.handlers.keys()]);
       if (jobs.length === 0) return summary;
       for (const job of jobs) {
         const handler = this.handlers.get(job.kind);
