@@ -1,18 +1,10 @@
 import type { ModuleMigration } from '../../../platform/db/migrator.js';
+import { createRecordTableV1 } from '../../../kernel/migrations/record-table-v1.js';
 
 export const slaBreachesMigration: ModuleMigration = {
   name: '20261128T1504-sla-breaches',
   async up(db, t) {
-    await db.schema.createTable('sla_breaches')
-      .addColumn('id', t.id, (c) => c.primaryKey())
-      .addColumn('reference', t.text, (c) => c.notNull().unique())
-      .addColumn('status', t.text, (c) => c.notNull())
-      .addColumn('owner_id', t.id, (c) => c.references('users.id'))
-      .addColumn('created_by', t.id, (c) => c.notNull().references('users.id'))
-      .addColumn('created_at', t.instant, (c) => c.notNull())
-      .addColumn('updated_by', t.id, (c) => c.notNull().references('users.id'))
-      .addColumn('updated_at', t.instant, (c) => c.notNull())
-      .addColumn('version', t.integer, (c) => c.notNull())
+    await createRecordTableV1(db, t, 'sla_breaches')
       .addColumn('summary', t.text, (c) => c.notNull())
       .addColumn('incident', t.text)
       .addColumn('sla', t.text)

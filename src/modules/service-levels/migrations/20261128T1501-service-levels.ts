@@ -1,19 +1,11 @@
 import type { CreateTableBuilder, Kysely } from 'kysely';
 import type { ModuleMigration } from '../../../platform/db/migrator.js';
 import type { ColumnTypes } from '../../../platform/db/columns.js';
+import { createRecordTableV1 } from '../../../kernel/migrations/record-table-v1.js';
 
 /** The kernel's shared record columns plus what every agreement has, as they stood then. */
 function agreementColumns<T extends string>(table: CreateTableBuilder<T, never>, t: ColumnTypes) {
   let builder = table
-    .addColumn('id', t.id, (c) => c.primaryKey())
-    .addColumn('reference', t.text, (c) => c.notNull().unique())
-    .addColumn('status', t.text, (c) => c.notNull())
-    .addColumn('owner_id', t.id, (c) => c.references('users.id'))
-    .addColumn('created_by', t.id, (c) => c.notNull().references('users.id'))
-    .addColumn('created_at', t.instant, (c) => c.notNull())
-    .addColumn('updated_by', t.id, (c) => c.notNull().references('users.id'))
-    .addColumn('updated_at', t.instant, (c) => c.notNull())
-    .addColumn('version', t.integer, (c) => c.notNull())
     .addColumn('title', t.text, (c) => c.notNull())
     .addColumn('description', t.text)
     .addColumn('calendar_id', t.text)
@@ -44,7 +36,7 @@ export const serviceLevelsMigration: ModuleMigration = {
       .addColumn('updated_by', t.id, (c) => c.notNull().references('users.id'))
       .execute();
 
-    await agreementColumns(db.schema.createTable('slas'), t)
+    await agreementColumns(createRecordTableV1(db, t, 'slas'), t)
       .addColumn('service', t.text, (c) => c.notNull())
       .addColumn('customer', t.text)
       .addColumn('at_risk_percent', t.integer)
@@ -53,14 +45,14 @@ export const serviceLevelsMigration: ModuleMigration = {
     await indexes(db, 'slas');
     await db.schema.createIndex('slas_service').on('slas').columns(['service', 'status']).execute();
 
-    await agreementColumns(db.schema.createTable('olas'), t)
+    await agreementColumns(createRecordTableV1(db, t, 'olas'), t)
       .addColumn('assignment_group', t.text, (c) => c.notNull())
       .addColumn('supports_sla', t.text, (c) => c.notNull())
       .execute();
     await indexes(db, 'olas');
     await db.schema.createIndex('olas_supports').on('olas').column('supports_sla').execute();
 
-    await agreementColumns(db.schema.createTable('underpinning_contracts'), t)
+    await agreementColumns(createRecordTableV1(db, t, 'underpinning_contracts'), t)
       .addColumn('supplier', t.text, (c) => c.notNull())
       .addColumn('supports_sla', t.text, (c) => c.notNull())
       .addColumn('contract_end', t.text)

@@ -1,20 +1,6 @@
-import type { CreateTableBuilder, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { ModuleMigration } from '../../../platform/db/migrator.js';
-import type { ColumnTypes } from '../../../platform/db/columns.js';
-
-/** The kernel's shared record columns, as they stood when this migration was written. */
-function recordColumns<T extends string>(table: CreateTableBuilder<T, never>, t: ColumnTypes) {
-  return table
-    .addColumn('id', t.id, (c) => c.primaryKey())
-    .addColumn('reference', t.text, (c) => c.notNull().unique())
-    .addColumn('status', t.text, (c) => c.notNull())
-    .addColumn('owner_id', t.id, (c) => c.references('users.id'))
-    .addColumn('created_by', t.id, (c) => c.notNull().references('users.id'))
-    .addColumn('created_at', t.instant, (c) => c.notNull())
-    .addColumn('updated_by', t.id, (c) => c.notNull().references('users.id'))
-    .addColumn('updated_at', t.instant, (c) => c.notNull())
-    .addColumn('version', t.integer, (c) => c.notNull());
-}
+import { createRecordTableV1 } from '../../../kernel/migrations/record-table-v1.js';
 
 async function indexes(db: Kysely<unknown>, table: string): Promise<void> {
   await db.schema.createIndex(`${table}_created`).on(table).columns(['created_at', 'id']).execute();
@@ -25,7 +11,7 @@ async function indexes(db: Kysely<unknown>, table: string): Promise<void> {
 export const servicesMigration: ModuleMigration = {
   name: '20261128T1500-services',
   async up(db, t) {
-    await recordColumns(db.schema.createTable('services'), t)
+    await createRecordTableV1(db, t, 'services')
       .addColumn('name', t.text, (c) => c.notNull())
       .addColumn('description', t.text)
       .addColumn('service_owner', t.id, (c) => c.references('users.id'))
@@ -39,7 +25,7 @@ export const servicesMigration: ModuleMigration = {
       .execute();
     await indexes(db, 'services');
 
-    await recordColumns(db.schema.createTable('customers'), t)
+    await createRecordTableV1(db, t, 'customers')
       .addColumn('organisation_name', t.text, (c) => c.notNull())
       .addColumn('sector', t.text)
       .addColumn('account_manager', t.id, (c) => c.references('users.id'))
