@@ -35,5 +35,6 @@ export default function setup(): void {
   if (!existsSync(path.join(web, 'node_modules'))) {
     execFileSync('npm', ['ci', '--prefix', 'web', '--no-audit', '--no-fund'], { stdio: 'inherit' });
   }
-  execFileSync('npm', ['run', 'build', '--prefix', 'web'], { stdio: 'inherit' });
+  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+  execFileSync('npm', ['run', 'build', '--prefix', 'web'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }

@@ -1,7 +1,7 @@
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
-import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
 import { onAuthProblem } from '../shared/api';
 import { ErrorState, LoadingState } from '../shared/ui/states';
 import { SessionProvider, useSession } from './session';
@@ -18,6 +18,11 @@ import { RecordListPage } from '../records/RecordListPage';
 import { RecordDetailPage } from '../records/RecordDetailPage';
 import { RecordFormPage } from '../records/RecordFormPage';
 import { NotFoundPage } from './NotFoundPage';
+import { CataloguePage } from '../compliance/CataloguePage';
+import { WorksheetPage } from '../compliance/WorksheetPage';
+import { HeatmapPage } from '../compliance/HeatmapPage';
+import { MaturityPage } from '../compliance/MaturityPage';
+import { ReadinessPage } from '../compliance/ReadinessPage';
 
 export function App() {
   return (
@@ -39,6 +44,13 @@ export function App() {
                 <Route path="records/:plural/new" element={<RecordFormPage mode="create" />} />
                 <Route path="records/:plural/:key" element={<RecordDetailPage />} />
                 <Route path="records/:plural/:key/edit" element={<RecordFormPage mode="edit" />} />
+                <Route path="compliance/catalogue" element={<CataloguePage />} />
+                <Route path="compliance/readiness" element={<ReadinessPage />} />
+                <Route path="assessments" element={<Navigate to="/records/assessments" replace />} />
+                <Route path="assessments/:key" element={<AssessmentRedirect />} />
+                <Route path="assessments/:key/worksheet" element={<WorksheetPage />} />
+                <Route path="assessments/:key/heatmap" element={<HeatmapPage />} />
+                <Route path="assessments/:key/maturity" element={<MaturityPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Route>
@@ -86,4 +98,9 @@ function SignedInLayout() {
       </Shell>
     </MetadataProvider>
   );
+}
+
+function AssessmentRedirect() {
+  const { key = '' } = useParams();
+  return <Navigate to={`/records/assessments/${encodeURIComponent(key)}`} replace />;
 }

@@ -25,6 +25,14 @@ export function Shell({ children }: { children: ReactNode }) {
   }
 
   const isActive = (path: string) => location.pathname === path || location.pathname.startsWith(`${path}/`);
+  const can = (permission: string) => session.permissions.includes(permission);
+  const complianceLinks: { to: string; label: string; description: string; active?: boolean }[] = [
+    ...(can('catalogue:read') ? [{ to: '/compliance/catalogue', label: 'Requirement catalogue', description: 'Clauses 4–10 and their requirements' }] : []),
+    ...(can('assessments:read')
+      ? [{ to: '/records/assessments', label: 'Assessments', description: 'Gap assessments and audits', active: isActive('/records/assessments') || isActive('/assessments') }]
+      : []),
+    ...(can('readiness:read') ? [{ to: '/compliance/readiness', label: 'Readiness checklist', description: 'The road to certification' }] : []),
+  ];
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 300, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
@@ -70,6 +78,16 @@ export function Shell({ children }: { children: ReactNode }) {
                 ))}
               </div>
             ))}
+            {complianceLinks.length > 0 ? (
+              <div role="group" aria-labelledby="nav-compliance-pages">
+                <Text id="nav-compliance-pages" size="xs" fw={700} c="gray.8" tt="uppercase" mt="md" mb={4} px="sm">
+                  Compliance
+                </Text>
+                {complianceLinks.map((l) => (
+                  <NavLink key={l.to} component={Link} to={l.to} label={l.label} description={l.description} active={l.active ?? isActive(l.to)} onClick={close} />
+                ))}
+              </div>
+            ) : null}
             <Text size="xs" fw={700} c="gray.8" tt="uppercase" mt="md" mb={4} px="sm">
               You
             </Text>

@@ -19,6 +19,7 @@ import { LinksPanel } from './LinksPanel';
 import { TransitionModal } from './TransitionModal';
 import { useRecordType } from './useRecordType';
 import { notify } from '../shared/ui/notify';
+import { recordActionExtensions } from '../app/recordExtensions';
 
 interface Loaded {
   record: RecordData;
@@ -73,6 +74,7 @@ function RecordDetail({ recordType, recordKey }: { recordType: RecordType; recor
           </Group>
         </Stack>
         <Group gap="xs" role="group" aria-label="Actions">
+          {recordActionExtensions[recordType.type]?.(record.reference)}
           {transitions.map((t) =>
             t.permitted ? (
               <Button key={t.to} onClick={() => setTransition(t)} variant={t.to === 'rejected' ? 'default' : 'filled'}>
