@@ -97,7 +97,7 @@ describe.skipIf(!availability.run)('compliance journey in the browser', () => {
     await page.keyboard.press('1');
     await saved('8.6.1-01');
     await page.keyboard.press('j');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-requirement'))).toBe('8.6.1-02');
+    await expect.poll(() => page.evaluate<string | null>('document.activeElement?.getAttribute("data-requirement") ?? null')).toBe('8.6.1-02');
     await page.keyboard.press('2');
     await saved('8.6.1-02');
 
