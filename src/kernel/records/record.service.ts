@@ -155,10 +155,10 @@ function assertVersion(row: RecordRow, expectedVersion: number): void {
   }
 }
 
-export async function updateRecord(trx: Trx, def: RecordTypeDefinition, principal: Principal, idOrReference: string, expectedVersion: number, input: RecordInput, now = Date.now()): Promise<RecordView> {
+export async function updateRecord(trx: Trx, def: RecordTypeDefinition, principal: Principal, idOrReference: string, expectedVersion: number, input: RecordInput, now = Date.now(), options: { system?: boolean } = {}): Promise<RecordView> {
   const row = await getRecord(trx, def, idOrReference, principal);
   assertVersion(row, expectedVersion);
-  const given = fieldInput(def, input);
+  const given = fieldInput(def, input, options.system === true);
   requiredBlank(def, given);
   await assertUserFields(trx, def, input);
   const current = fieldValuesOf(def, row);

@@ -9,3 +9,4 @@ export { parseServicenowDate } from './import/servicenow-format.js';
 export { slaBreachRecord } from './sla-breach.record.js';
 export { watchSlas, slaWatchJob, type WatchSummary } from './sla-watch.js';
 export { incidentClocks, type IncidentClocks } from './incident-clocks.js';
+export { incidentTrends, incidentsSince, recentIncidents, type IncidentTrend } from './incident.facts.js';

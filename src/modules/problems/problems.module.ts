@@ -1,0 +1,19 @@
+import type { CertusModule } from '../../kernel/module.js';
+import { problemRecord } from './problem.record.js';
+import { loadProblemDemo } from './problem.demo.js';
+import { problemProposalRoutes } from './problem-proposals.routes.js';
+import { detectRecurrence, recurrenceJob } from './problem-trends.js';
+import { problemsMigration } from './migrations/20261128T1505-problems.js';
+import './problem.tables.js';
+
+export const problemsModule: CertusModule = {
+  name: 'problems',
+  clause: '8.6.3',
+  recordTypes: [problemRecord],
+  migrations: [problemsMigration],
+  routes: problemProposalRoutes,
+  demo: loadProblemDemo,
+  jobs: { [recurrenceJob]: async (_payload, { database, now }) => { await detectRecurrence(database, now); } },
+  schedules: [{ name: 'problem-recurrence', kind: recurrenceJob, intervalMs: 3_600_000 }],
+  menu: [{ label: 'Problems', path: '/problems', group: 'resolution', permission: 'problems:read' }],
+};
