@@ -4,6 +4,7 @@ import { incidentRecord } from './incident.record.js';
 import { slaBreachRecord } from './sla-breach.record.js';
 import { slaWatchJob, watchSlas } from './sla-watch.js';
 import { slaBreachesMigration } from './migrations/20261128T1504-sla-breaches.js';
+import { incidentKpiIndexesMigration } from './migrations/20261128T1506-incident-kpi-indexes.js';
 import { loadIncidentDemo } from './incident.demo.js';
 import { incidentSettingsRoutes } from './incident-settings.routes.js';
 import { incidentKpiRoutes } from './incident-kpis.routes.js';
@@ -17,7 +18,7 @@ export const incidentsModule: CertusModule = {
   name: 'incidents',
   clause: '8.6.1',
   recordTypes: [incidentRecord, slaBreachRecord],
-  migrations: [incidentsMigration, incidentSlaMigration, slaBreachesMigration],
+  migrations: [incidentsMigration, incidentSlaMigration, slaBreachesMigration, incidentKpiIndexesMigration],
   grants: {
     'incident-settings:read': staffRoles,
     'incident-settings:manage': ['incident-problem-manager', 'sms-manager'],
