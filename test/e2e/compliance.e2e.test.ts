@@ -1,40 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserAvailability, launchBrowser, screenshot, seriousAccessibilityViolations } from './support/browser.js';
-import { startServer, type RunningServer } from './support/server.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { browserAvailability, screenshot } from './support/browser.js';
+import { expectAccessible as expectPageAccessible, openJourney, type Journey } from './support/journey.js';
 
 const availability = browserAvailability();
 const password = 'Certus-demo-2026';
 
 describe.skipIf(!availability.run)('compliance journey in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  let journey: Journey;
   let context: BrowserContext;
   let page: Page;
-  const consoleErrors: string[] = [];
+  let consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 900 }, locale: 'en-GB', acceptDownloads: true });
-    context.setDefaultTimeout(15_000);
-    page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
+    journey = await openJourney({ acceptDownloads: true });
+    ({ context, page, consoleErrors } = journey);
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(async () => journey?.close());
 
-  async function expectAccessible(name: string) {
-    const violations = await seriousAccessibilityViolations(page);
-    expect(violations, `${name}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
-  }
+  const expectAccessible = (name: string) => expectPageAccessible(page, name);
 
   /** Downloads an export from the assessment's Export menu; returns the file's first bytes. */
   async function download(label: string): Promise<Buffer> {
