@@ -19,6 +19,7 @@ import { loadConfig } from '../src/platform/config/config.js';
 import { createDatabase } from '../src/platform/db/database.js';
 import { createUser } from '../src/platform/auth/users.service.js';
 import { benchStore, postgresReachable, percentile, type BenchStore } from './support/stores.js';
+import { seededRandom } from '../src/platform/random/seeded-random.js';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1] ?? '');
@@ -31,21 +32,10 @@ const day = 86_400_000;
 const from = Date.parse('2025-01-01T00:00:00Z');
 const to = from + 365 * day;
 
-function seeded(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const columns = ['id', 'reference', 'status', 'owner_id', 'created_by', 'created_at', 'updated_by', 'updated_at', 'version', 'short_description', 'category', 'impact', 'urgency', 'priority', 'service', 'assignment_group', 'reassignment_count', 'reopen_count', 'resolution_code', 'resolved_at', 'major', 'major_declared_at'];
 
 function* incidentRows(userId: string): Generator<unknown[]> {
-  const random = seeded(1_000_003);
+  const random = seededRandom(1_000_003);
   const priorities = ['P1', 'P2', 'P3', 'P3', 'P3', 'P4', 'P4'];
   // A desk's year: most incidents closed, a few per cent still open (the queue), as in real logs.
   const statuses = [...Array<string>(92).fill('closed'), ...Array<string>(3).fill('resolved'), 'new', 'assigned', 'in-progress', 'in-progress', 'awaiting-caller'];

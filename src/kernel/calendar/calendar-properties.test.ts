@@ -2,18 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addBusinessMillis, businessMillisBetween, createBusinessCalendar, isWorkingInstant } from './business-calendar.js';
 import type { BusinessCalendarDefinition, WorkingPeriod } from './calendar-definition.js';
 import { naiveAddBusinessMillis, naiveBusinessMillisBetween } from './naive-business-time.js';
-
-/** mulberry32: a small seeded generator, so a failure is reproducible from the seed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+import { seededRandom } from '../../platform/random/seeded-random.js';
 
 const office: WorkingPeriod[] = [{ start: '08:00', end: '18:00' }];
 const split: WorkingPeriod[] = [{ start: '07:30', end: '12:00' }, { start: '13:15', end: '19:45' }];
@@ -50,7 +39,7 @@ describe.each(Object.entries(definitions))('business time properties: %s', (_nam
   const calendar = createBusinessCalendar(definition);
 
   it('adding the business time between s and e lands on the earliest instant equivalent to e, and back', () => {
-    const random = seeded(20251128);
+    const random = seededRandom(20251128);
     for (let n = 0; n < 3000; n++) {
       const s = from + Math.floor(random() * span);
       // spans from minutes to ~3 months, biased towards typical tickets
@@ -72,7 +61,7 @@ describe.each(Object.entries(definitions))('business time properties: %s', (_nam
   });
 
   it('is additive over a split point', () => {
-    const random = seeded(7);
+    const random = seededRandom(7);
     for (let n = 0; n < 2000; n++) {
       const [a, b, c] = [random(), random(), random()].map((x) => from + Math.floor(x * span)).sort((x, y) => x - y) as [number, number, number];
       expect(businessMillisBetween(calendar, a, b) + businessMillisBetween(calendar, b, c)).toBe(businessMillisBetween(calendar, a, c));
@@ -80,7 +69,7 @@ describe.each(Object.entries(definitions))('business time properties: %s', (_nam
   });
 
   it('agrees with a day-by-day Luxon reference', () => {
-    const random = seeded(42);
+    const random = seededRandom(42);
     for (let n = 0; n < 300; n++) {
       const s = from + Math.floor(random() * span);
       const e = s + Math.floor(random() ** 2 * 40 * 86_400_000);

@@ -2,18 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { businessMillisBetween, createBusinessCalendar } from './business-calendar.js';
 import type { ClockDefinition, TimelineEvent } from './clock-definition.js';
 import { computeSlaClock } from './sla-clock.js';
-
-/** mulberry32, seeded so a failing case can be replayed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+import { seededRandom } from '../../platform/random/seeded-random.js';
 
 const hour = 3_600_000;
 const day = 24 * hour;
@@ -46,7 +35,7 @@ describe.each(['retroactive', 'from-change'] as const)('SLA clock properties (%s
   };
 
   it('running, paused and stopped time add up to the business time of the ticket', () => {
-    const random = seeded(99);
+    const random = seededRandom(99);
     for (let n = 0; n < 2000; n++) {
       const { timeline, end } = ticket(random);
       const result = computeSlaClock(timeline, definition, { now: end, calendar });
@@ -60,7 +49,7 @@ describe.each(['retroactive', 'from-change'] as const)('SLA clock properties (%s
   });
 
   it('is breached exactly from its breach instant, and a running clock breaches at its due instant', () => {
-    const random = seeded(2024);
+    const random = seededRandom(2024);
     let checkedBreaches = 0;
     let checkedDues = 0;
     for (let n = 0; n < 2000; n++) {

@@ -1,7 +1,7 @@
 import type { Executor } from '../../platform/db/database.js';
 import { listHistory } from '../../kernel/history/history.service.js';
 import { computeSlaClocks, formatDuration, timelineFromHistory, type SlaClockResult } from '../../kernel/calendar/index.js';
-import { clockDefinitionsFor } from '../service-levels/index.js';
+import { clockDefinitionsFor, type AgreementClocks } from '../service-levels/index.js';
 
 export interface IncidentClocks {
   sla: { reference: string; title: string } | null;
@@ -13,9 +13,9 @@ export interface IncidentClocks {
  * with the agreements in force: a change of priority, service or SLA is applied as if it had
  * been so from the start, and every pause is explained.
  */
-export async function incidentClocks(db: Executor, incident: { id: string; service: string | null }, now = Date.now()): Promise<IncidentClocks> {
+export async function incidentClocks(db: Executor, incident: { id: string; service: string | null }, now = Date.now(), agreementsOf: AgreementsOf = agreementsLoader(db)): Promise<IncidentClocks> {
   if (!incident.service) return { sla: null, clocks: [] };
-  const agreements = await clockDefinitionsFor(db, incident.service, null, { stopStatuses: ['resolved', 'closed'] });
+  const agreements = await agreementsOf(incident.service);
   if (!agreements.sla) return { sla: null, clocks: [] };
   const calendar = agreements.calendars[agreements.sla.calendarId];
   if (!calendar) return { sla: { reference: agreements.sla.reference, title: agreements.sla.title }, clocks: [] };
@@ -29,6 +29,23 @@ export async function incidentClocks(db: Executor, incident: { id: string; servi
       elapsedText: formatDuration(r.elapsedMillis),
       remainingText: r.remainingMillis === null ? null : formatDuration(Math.abs(r.remainingMillis)),
     })),
+  };
+}
+
+export type AgreementsOf = (service: string) => Promise<AgreementClocks>;
+
+/**
+ * Loads the agreements in force for a service. With `cached`, each service is looked up once —
+ * for a pass over many incidents, such as the SLA watch.
+ */
+export function agreementsLoader(db: Executor, cached = false): AgreementsOf {
+  const load = (service: string) => clockDefinitionsFor(db, service, null, { stopStatuses: ['resolved', 'closed'] });
+  if (!cached) return load;
+  const seen = new Map<string, Promise<AgreementClocks>>();
+  return (service) => {
+    let agreements = seen.get(service);
+    if (!agreements) seen.set(service, (agreements = load(service)));
+    return agreements;
   };
 }
 

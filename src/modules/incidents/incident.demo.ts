@@ -2,22 +2,16 @@ import type { DemoContext } from '../../kernel/module.js';
 import { principalOfUser } from '../../platform/auth/principals.js';
 import { createRecord, transitionRecord, updateRecord } from '../../kernel/records/record.service.js';
 import { incidentRecord } from './incident.record.js';
+import { seededRandom } from '../../platform/random/seeded-random.js';
 import { servicesInStatus } from '../services/index.js';
 
 const minute = 60_000;
 const hour = 60 * minute;
 const day = 24 * hour;
 
-/** A small, fast, seeded generator (mulberry32): the same demo every time. */
+/** The demo's seeded choices: the same six months every time. */
 function seeded(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   return {
     next,
     pick<T>(items: readonly T[]): T { return items[Math.floor(next() * items.length)]!; },

@@ -4,7 +4,7 @@ import { queueEmail } from '../../platform/notify/mailer.js';
 import { createRecord } from '../../kernel/records/record.service.js';
 import { formatDuration } from '../../kernel/calendar/index.js';
 import { incidentWorkflow } from './incident.workflow.js';
-import { incidentClocks } from './incident-clocks.js';
+import { agreementsLoader, incidentClocks } from './incident-clocks.js';
 import { slaBreachRecord } from './sla-breach.record.js';
 
 export const slaWatchJob = 'incidents.watch-slas';
@@ -17,11 +17,16 @@ export interface WatchSummary {
 
 const openStates = incidentWorkflow.states.filter((s) => s.category === 'open').map((s) => s.id);
 
-async function recipients(database: Database, assigneeId: string | null): Promise<string[]> {
-  const managers = await database.db.selectFrom('users').innerJoin('user_roles', 'user_roles.user_id', 'users.id')
-    .select('users.email').where('users.active', '=', 1).where('user_roles.role', 'in', ['incident-problem-manager', 'service-level-manager']).execute();
-  const assignee = assigneeId ? await database.db.selectFrom('users').select('email').where('id', '=', assigneeId).where('active', '=', 1).executeTakeFirst() : undefined;
-  return [...new Set([...(assignee ? [assignee.email] : []), ...managers.map((m) => m.email)])].sort();
+/** Who hears about a ticket's clocks: its assignee, and the incident and service level managers (read once per pass). */
+function recipientsFor(database: Database): (assigneeId: string | null) => Promise<string[]> {
+  let managers: Promise<string[]> | undefined;
+  return async (assigneeId) => {
+    managers ??= database.db.selectFrom('users').innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+      .select('users.email').where('users.active', '=', 1).where('user_roles.role', 'in', ['incident-problem-manager', 'service-level-manager']).execute()
+      .then((rows) => rows.map((r) => r.email));
+    const assignee = assigneeId ? await database.db.selectFrom('users').select('email').where('id', '=', assigneeId).where('active', '=', 1).executeTakeFirst() : undefined;
+    return [...new Set([...(assignee ? [assignee.email] : []), ...(await managers)])].sort();
+  };
 }
 
 /**
@@ -33,15 +38,17 @@ async function recipients(database: Database, assigneeId: string | null): Promis
 export async function watchSlas(database: Database, now = Date.now()): Promise<WatchSummary> {
   const { db } = database;
   const summary: WatchSummary = { checked: 0, atRisk: 0, breached: 0 };
+  const recipients = recipientsFor(database);
+  const agreementsOf = agreementsLoader(db, true);
   const open = await db.selectFrom('incidents').select(['id', 'reference', 'service', 'short_description', 'assignee_id', 'priority'])
     .where('status', 'in', openStates).where('sla', 'is not', null).execute();
   for (const incident of open) {
     summary.checked += 1;
-    const { sla, clocks } = await incidentClocks(db, incident, now);
+    const { sla, clocks } = await incidentClocks(db, incident, now, agreementsOf);
     if (!sla) continue;
     for (const clock of clocks) {
       if (clock.breached && clock.breachedAt !== null) {
-        const to = await recipients(database, incident.assignee_id);
+        const to = await recipients(incident.assignee_id);
         const created = await db.transaction().execute(async (trx) => {
           const exists = await trx.selectFrom('sla_breaches').select('id').where('incident', '=', incident.reference).where('clock', '=', clock.clockId).executeTakeFirst();
           if (exists) return false;
@@ -61,7 +68,7 @@ export async function watchSlas(database: Database, now = Date.now()): Promise<W
         if (created) summary.breached += 1;
       } else if (clock.atRisk && clock.status === 'running') {
         await queueEmail(db, {
-          to: await recipients(database, incident.assignee_id),
+          to: await recipients(incident.assignee_id),
           subject: `${incident.reference} is at risk of breaching ${clock.name}`,
           text: `${incident.reference} (${incident.priority}) "${incident.short_description}" has used ${Math.round(clock.percentUsed ?? 0)}% of "${clock.name}" under ${sla.reference}; ${clock.remainingMillis !== null ? formatDuration(clock.remainingMillis) : 'no time'} remains.`,
         }, `at-risk:${incident.id}:${clock.clockId}`, now);
