@@ -5,7 +5,7 @@ import { useSignedIn } from '../app/session';
 import { get, request } from '../shared/api';
 import { formatBytes, formatInstant } from '../shared/format';
 import type { Attachment, RecordType } from '../shared/types';
-import { EmptyState, ErrorState, LoadingState, ProblemAlert } from '../shared/ui/states';
+import { ListStates, ProblemAlert } from '../shared/ui/states';
 import { useAsync } from '../shared/ui/useAsync';
 
 export function AttachmentsPanel({ recordType, recordKey, canEdit, onChanged }: { recordType: RecordType; recordKey: string; canEdit: boolean; onChanged(): void }) {
@@ -49,10 +49,8 @@ export function AttachmentsPanel({ recordType, recordKey, canEdit, onChanged }: 
 
   return (
     <Stack>
-      {attachments.error ? <ErrorState error={attachments.error} onRetry={attachments.reload} /> : null}
-      {!attachments.data && !attachments.error ? <LoadingState label="Loading attachments…" /> : null}
-      {attachments.data && attachments.data.items.length === 0 ? <EmptyState title="No files attached" /> : null}
-      {attachments.data && attachments.data.items.length > 0 ? (
+      <ListStates resource={attachments} loading="Loading attachments…" empty="No files attached">
+      {(items) => (
         <Table>
           <Table.Thead>
             <Table.Tr>
@@ -63,7 +61,7 @@ export function AttachmentsPanel({ recordType, recordKey, canEdit, onChanged }: 
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {attachments.data.items.map((a) => (
+            {items.map((a) => (
               <Table.Tr key={a.id}>
                 <Table.Td>
                   <Anchor href={`${base}/${a.id}/content`} download={a.filename}>
@@ -85,7 +83,8 @@ export function AttachmentsPanel({ recordType, recordKey, canEdit, onChanged }: 
             ))}
           </Table.Tbody>
         </Table>
-      ) : null}
+      )}
+      </ListStates>
       {canEdit ? (
         <form onSubmit={upload} aria-label="Attach a file">
           <Stack gap="xs">

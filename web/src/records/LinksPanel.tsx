@@ -5,7 +5,7 @@ import { useMetadata } from '../app/metadata';
 import { ApiError, get, request, withSubject } from '../shared/api';
 import type { RecordLink, RecordType } from '../shared/types';
 import { StatusBadge } from '../shared/ui/StatusBadge';
-import { EmptyState, ErrorState, LoadingState, ProblemAlert } from '../shared/ui/states';
+import { ListStates, ProblemAlert } from '../shared/ui/states';
 import { useAsync } from '../shared/ui/useAsync';
 
 export function LinksPanel({ recordType, recordKey, canEdit, onChanged }: { recordType: RecordType; recordKey: string; canEdit: boolean; onChanged(): void }) {
@@ -49,10 +49,8 @@ export function LinksPanel({ recordType, recordKey, canEdit, onChanged }: { reco
 
   return (
     <Stack>
-      {links.error ? <ErrorState error={links.error} onRetry={links.reload} /> : null}
-      {!links.data && !links.error ? <LoadingState label="Loading links…" /> : null}
-      {links.data && links.data.items.length === 0 ? <EmptyState title="No linked records" /> : null}
-      {links.data && links.data.items.length > 0 ? (
+      <ListStates resource={links} loading="Loading links…" empty="No linked records">
+      {(items) => (
         <Table>
           <Table.Thead>
             <Table.Tr>
@@ -63,7 +61,7 @@ export function LinksPanel({ recordType, recordKey, canEdit, onChanged }: { reco
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {links.data.items.map((link) => {
+            {items.map((link) => {
               const otherType = byType(link.other.type);
               return (
                 <Table.Tr key={link.id}>
@@ -93,7 +91,8 @@ export function LinksPanel({ recordType, recordKey, canEdit, onChanged }: { reco
             })}
           </Table.Tbody>
         </Table>
-      ) : null}
+      )}
+      </ListStates>
       {canEdit ? (
         <form onSubmit={add} noValidate aria-label="Link to another record">
           <Stack gap="xs">

@@ -51,3 +51,24 @@ export function ProblemAlert({ error, onClose }: { error: unknown; onClose?: () 
     </Alert>
   );
 }
+
+interface ListResource<T> {
+  data: { items: T[] } | undefined;
+  error: unknown;
+  reload(): void;
+}
+
+/**
+ * The states every list shares: the error (with retry), loading, and empty; `children` renders
+ * the items once there are some.
+ */
+export function ListStates<T>({ resource, loading, empty, children }: { resource: ListResource<T>; loading: string; empty: string; children: (items: T[]) => ReactNode }) {
+  return (
+    <>
+      {resource.error ? <ErrorState error={resource.error} onRetry={resource.reload} /> : null}
+      {!resource.data && !resource.error ? <LoadingState label={loading} /> : null}
+      {resource.data && resource.data.items.length === 0 ? <EmptyState title={empty} /> : null}
+      {resource.data && resource.data.items.length > 0 ? children(resource.data.items) : null}
+    </>
+  );
+}
