@@ -68,17 +68,20 @@ function splitList(value: unknown): string[] {
 
 type EB = ExpressionBuilder<Record<string, RecordRow>, string>;
 
-function filtersOf(def: RecordTypeDefinition, query: ListQuery, principal: Principal, eb: EB): Expression<SqlBool>[] {
+/** The states a `status` filter names, with `open` and `done` expanded to their states; null when unfiltered. */
+function statesOf(def: RecordTypeDefinition, query: ListQuery): string[] | null {
+  if (!query.status) return null;
+  const states = splitList(query.status);
+  const known = def.workflow.states.map((s) => s.id);
+  const unknown = states.find((s) => !known.includes(s) && s !== 'open' && s !== 'done');
+  if (unknown) throw AppError.validation('status', `"${unknown}" is not a state; use ${known.join(', ')}, open or done`);
+  return [...new Set(states.flatMap((s) => (s === 'open' || s === 'done') ? def.workflow.states.filter((st) => st.category === s).map((st) => st.id) : [s]))];
+}
+
+function filtersOf(def: RecordTypeDefinition, query: ListQuery, principal: Principal, eb: EB, states = statesOf(def, query)): Expression<SqlBool>[] {
   const where: Expression<SqlBool>[] = [];
   const ref = (column: string) => eb.ref(column);
-  if (query.status) {
-    const states = splitList(query.status);
-    const known = def.workflow.states.map((s) => s.id);
-    const unknown = states.find((s) => !known.includes(s) && s !== 'open' && s !== 'done');
-    if (unknown) throw AppError.validation('status', `"${unknown}" is not a state; use ${known.join(', ')}, open or done`);
-    const expanded = states.flatMap((s) => (s === 'open' || s === 'done') ? def.workflow.states.filter((st) => st.category === s).map((st) => st.id) : [s]);
-    where.push(eb(ref('status'), 'in', expanded));
-  }
+  if (states) where.push(eb(ref('status'), 'in', states));
   const scope = def.readScope?.(principal);
   if (scope) where.push(eb(ref(scope.column), '=', scope.equals));
   if (query.owner) {
@@ -120,6 +123,11 @@ function afterCursor(eb: EB, key: SortKey, cursor: Cursor): Expression<SqlBool> 
   const idCol = eb.ref('id');
   const beyond = key.descending ? '<' : '>';
   if (value === null) return eb.and([eb(col, 'is', null), eb(idCol, beyond, id)]);
+  if (key.name in kernelSortable) {
+    // Kernel columns are NOT NULL. The first, redundant bound is one an index can seek to, so a
+    // deep page starts where the last one ended instead of walking every row before it.
+    return eb.and([eb(col, key.descending ? '<=' : '>=', value), eb.or([eb(col, beyond, value), eb(idCol, beyond, id)])]);
+  }
   return eb.or([
     eb(col, beyond, value),
     eb.and([eb(col, '=', value), eb(idCol, beyond, id)]),
@@ -139,15 +147,26 @@ export async function listRecords(db: Executor, def: RecordTypeDefinition, princ
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
   const tables = recordTables(db);
   const direction = key.descending ? 'desc' : 'asc';
-  let select = tables.selectFrom(def.table).selectAll()
-    .where((eb) => eb.and([...filtersOf(def, query, principal, eb), ...(cursor ? [afterCursor(eb, key, cursor)] : [])]));
-  // Kernel columns are NOT NULL: ordering them plainly lets the database walk an index.
-  if (!(key.name in kernelSortable)) select = select.orderBy(sql`case when ${sql.ref(key.column)} is null then 1 else 0 end`);
-  select = select
-    .orderBy(key.column, direction)
-    .orderBy('id', direction)
-    .limit(limit + 1);
-  const rows = (await select.execute()) as RecordRow[];
+  const states = statesOf(def, query);
+  const pageOf = (only: string[] | null) => {
+    let select = tables.selectFrom(def.table).selectAll()
+      .where((eb) => eb.and([...filtersOf(def, query, principal, eb, only), ...(cursor ? [afterCursor(eb, key, cursor)] : [])]));
+    // Kernel columns are NOT NULL: ordering them plainly lets the database walk an index.
+    if (!(key.name in kernelSortable)) select = select.orderBy(sql`case when ${sql.ref(key.column)} is null then 1 else 0 end`);
+    return select.orderBy(key.column, direction).orderBy('id', direction).limit(limit + 1);
+  };
+  let rows: RecordRow[];
+  if (states && states.length > 1 && key.column === 'created_at') {
+    // A queue ("open", newest first) names several states. Neither database can walk the
+    // (status, created_at) index in order across several states, so it would fetch and sort
+    // every open row. One page per state, each read in index order, merged: the same rows.
+    const [first, ...rest] = states.map((s) => tables.selectFrom(pageOf([s]).as(`s_${s.replace(/\W/g, '_')}`)).selectAll());
+    const merged = rest.reduce((union, branch) => union.unionAll(branch), first!);
+    rows = (await tables.selectFrom(merged.as('merged')).selectAll()
+      .orderBy(key.column, direction).orderBy('id', direction).limit(limit + 1).execute()) as RecordRow[];
+  } else {
+    rows = (await pageOf(states).execute()) as RecordRow[];
+  }
   const more = rows.length > limit;
   const page = more ? rows.slice(0, limit) : rows;
   const last = page[page.length - 1];
