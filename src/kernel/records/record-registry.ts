@@ -16,6 +16,9 @@ export class RecordTypeRegistry {
     const names = Object.keys(def.fields);
     if (!names.includes(def.titleField)) throw new Error(`${def.type}: title field ${def.titleField} is not a field`);
     assertWorkflow(def.type, def.workflow, names);
+    for (const [name, field] of Object.entries(def.fields)) {
+      if (field.kind === 'json' && !field.schema) throw new Error(`${def.type}: json field ${name} needs a schema`);
+    }
     this.byType.set(def.type, def);
     this.byPrefix.set(def.prefix, def);
   }

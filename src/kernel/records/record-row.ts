@@ -40,7 +40,23 @@ export function fromColumn(field: FieldDefinition, raw: unknown): FieldValue {
   if (raw === undefined || raw === null) return null;
   if (field.kind === 'boolean') return Number(raw) === 1;
   if (field.kind === 'instant') return new Date(Number(raw)).toISOString();
+  if (field.kind === 'json') return typeof raw === 'string' ? raw : jsonText(raw);
   return raw as string | number;
+}
+
+/**
+ * JSON with object keys sorted, so that one value always has one spelling: a `json` field's
+ * value inside the kernel, compared to spot changes and kept in history.
+ */
+export function jsonText(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v)
+    ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    : v));
+}
+
+/** A `json` field's kernel value (its text) as the parsed value the API shows. */
+export function parsedJson<T = unknown>(value: FieldValue | undefined): T | null {
+  return typeof value === 'string' ? (JSON.parse(value) as T) : null;
 }
 
 /** An API value as it is stored. */
@@ -48,7 +64,7 @@ export function toColumn(field: FieldDefinition, value: FieldValue): string | nu
   if (value === null) return null;
   if (field.kind === 'boolean') return value ? 1 : 0;
   if (field.kind === 'instant') return Date.parse(String(value));
-  if (typeof value === 'string' && field.kind !== 'longText') return value.trim();
+  if (typeof value === 'string' && field.kind !== 'longText' && field.kind !== 'json') return value.trim();
   return value as string | number;
 }
 
@@ -71,8 +87,17 @@ export function viewOf(def: RecordTypeDefinition, row: RecordRow): RecordView {
     updatedBy: row.updated_by,
     updatedAt: new Date(row.updated_at).toISOString(),
     version: row.version,
-    ...fieldValuesOf(def, row),
+    ...apiValuesOf(def, row),
   };
+}
+
+/** Field values as the API shows them: `json` fields parsed. */
+function apiValuesOf(def: RecordTypeDefinition, row: RecordRow): Record<string, unknown> {
+  const values: Record<string, unknown> = fieldValuesOf(def, row);
+  for (const [name, field] of Object.entries(def.fields)) {
+    if (field.kind === 'json') values[name] = parsedJson(values[name] as FieldValue);
+  }
+  return values;
 }
 
 export function columnsFor(def: RecordTypeDefinition, values: FieldValues): Record<string, string | number | null> {

@@ -27,6 +27,9 @@ export function fieldSchema(field: FieldDefinition): TSchema {
       return Type.Boolean({ description, title: field.label });
     case 'user':
       return Type.String({ pattern: uuidPattern, description, title: field.label });
+    case 'json':
+      if (!field.schema) throw new Error(`json field ${field.label} has no schema`);
+      return field.schema;
   }
 }
 

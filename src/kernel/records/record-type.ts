@@ -1,3 +1,4 @@
+import type { TSchema } from 'typebox';
 import type { Role } from '../../platform/auth/roles.js';
 import type { Workflow } from '../workflow/workflow.js';
 import type { Principal } from '../../platform/auth/principal.js';
@@ -6,9 +7,12 @@ import type { FieldValue, FieldValues, RecordView } from './record-row.js';
 
 /**
  * How a field is stored and shown. `date` is a calendar date (YYYY-MM-DD text); `instant` a
- * moment, stored as epoch milliseconds and shown as ISO 8601 UTC; `boolean` is stored 0/1.
+ * moment, stored as epoch milliseconds and shown as ISO 8601 UTC; `boolean` is stored 0/1;
+ * `json` a structured value checked against the field's `schema` and stored as JSON text
+ * (inside the kernel — history, derive hooks — its value is that canonical text; the API
+ * shows and takes the parsed value).
  */
-export type FieldKind = 'text' | 'longText' | 'enum' | 'date' | 'instant' | 'integer' | 'boolean' | 'user';
+export type FieldKind = 'text' | 'longText' | 'enum' | 'date' | 'instant' | 'integer' | 'boolean' | 'user' | 'json';
 
 export interface FieldDefinition {
   kind: FieldKind;
@@ -20,6 +24,8 @@ export interface FieldDefinition {
   minimum?: number;
   maximum?: number;
   options?: { value: string; label: string }[];
+  /** For `json` fields: the shape the value must have; also its OpenAPI schema. */
+  schema?: TSchema;
   help?: string;
   filterable?: boolean;
   sortable?: boolean;
@@ -32,6 +38,8 @@ export interface FieldDefinition {
 export interface DeriveContext {
   trx: Trx;
   principal: Principal;
+  /** The record's id (already chosen on create), e.g. to read its history or its children. */
+  recordId: string;
   /** Field values before the change; null on create. */
   before: FieldValues | null;
   /** Field values as they will be, before derivation. */
@@ -58,6 +66,11 @@ export interface AfterWriteContext {
 export interface RecordHooks {
   /** Returns values of derived fields; may throw AppError to refuse the write. */
   derive?(context: DeriveContext): FieldValues | Promise<FieldValues>;
+  /**
+   * The state a new record starts in when that depends on its values (e.g. a request whose
+   * model needs approval); the workflow's initial state when absent. Must name a state.
+   */
+  initialStatus?(context: { trx: Trx; principal: Principal; values: FieldValues }): string | Promise<string>;
   /** Runs after the row and its history event are written: follow-on work, jobs, notifications. */
   afterWrite?(context: AfterWriteContext): void | Promise<void>;
 }

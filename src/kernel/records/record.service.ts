@@ -5,8 +5,10 @@ import { appendHistory } from '../history/history.service.js';
 import { chooseTransition, missingRequiredFields, transitionsFrom } from '../workflow/workflow.js';
 import { newId } from '../../platform/db/ids.js';
 import { nextReference } from './references.js';
-import { columnsFor, fieldValuesOf, findRecord, recordTables, viewOf, type FieldValue, type FieldValues, type RecordRow, type RecordView } from './record-row.js';
-import { inReadScope, type RecordTypeDefinition } from './record-type.js';
+import { Value } from 'typebox/value';
+import { fieldProblems } from '../../platform/http/problem.js';
+import { columnsFor, fieldValuesOf, findRecord, jsonText, recordTables, viewOf, type FieldValue, type FieldValues, type RecordRow, type RecordView } from './record-row.js';
+import { inReadScope, type FieldDefinition, type RecordTypeDefinition } from './record-type.js';
 
 export interface FieldChange {
   field: string;
@@ -27,9 +29,9 @@ export async function getRecord(db: Executor, def: RecordTypeDefinition, idOrRef
 }
 
 /** Runs the type's derive hook and keeps only the derived fields it may set. */
-async function derived(trx: Trx, def: RecordTypeDefinition, principal: Principal, before: FieldValues | null, after: FieldValues, status: string, previousStatus: string | null, ownerId: string | null, now: number): Promise<FieldValues> {
+async function derived(trx: Trx, def: RecordTypeDefinition, principal: Principal, recordId: string, before: FieldValues | null, after: FieldValues, status: string, previousStatus: string | null, ownerId: string | null, now: number): Promise<FieldValues> {
   if (!def.hooks?.derive) return {};
-  const values = await def.hooks.derive({ trx, principal, before, after, status, previousStatus, ownerId, now });
+  const values = await def.hooks.derive({ trx, principal, recordId, before, after, status, previousStatus, ownerId, now });
   for (const name of Object.keys(values)) {
     if (!def.fields[name]) throw new Error(`${def.type}: derive set unknown field ${name}`);
   }
@@ -77,10 +79,30 @@ function fieldInput(def: RecordTypeDefinition, input: Record<string, unknown>, s
       if (typeof v === 'string' && v.trim() === '' && !field.required) values[name] = null;
       // One spelling per instant, so that an unchanged value never reads as a change.
       else if (field.kind === 'instant' && typeof v === 'string') values[name] = new Date(v).toISOString();
+      else if (field.kind === 'json') values[name] = v === null || v === undefined ? null : checkedJson(name, field, v);
       else values[name] = v as FieldValue;
     }
   }
   return values;
+}
+
+/** A `json` field's value checked against its schema (400 naming the path inside it) and turned into canonical text. */
+function checkedJson(name: string, field: FieldDefinition, value: unknown): string {
+  if (field.schema) {
+    const issues = Value.Errors(field.schema, value).map((e) => ({ ...e, instancePath: `/${name}${e.instancePath}` }));
+    if (issues.length > 0) {
+      const errors = fieldProblems(issues, 'body');
+      throw new AppError('validation', errors.map((e) => `${e.field} ${e.reason}`).join('; '), { errors });
+    }
+  }
+  return jsonText(value);
+}
+
+async function initialStatusOf(trx: Trx, def: RecordTypeDefinition, principal: Principal, values: FieldValues): Promise<string> {
+  if (!def.hooks?.initialStatus) return def.workflow.initial;
+  const status = await def.hooks.initialStatus({ trx, principal, values });
+  if (!def.workflow.states.some((s) => s.id === status)) throw new Error(`${def.type}: initialStatus chose unknown state ${status}`);
+  return status;
 }
 
 function requiredBlank(def: RecordTypeDefinition, values: FieldValues): void {
@@ -100,13 +122,14 @@ export async function createRecord(trx: Trx, def: RecordTypeDefinition, principa
   requiredBlank(def, given);
   await assertUserFields(trx, def, input);
   const ownerId = input.ownerId ?? null;
-  const values = { ...given, ...(await derived(trx, def, principal, null, given, def.workflow.initial, null, ownerId, now)) };
   const id = newId();
+  const status = await initialStatusOf(trx, def, principal, given);
+  const values = { ...given, ...(await derived(trx, def, principal, id, null, given, status, null, ownerId, now)) };
   const reference = await nextReference(trx, def.prefix);
   const row: RecordRow = {
     id,
     reference,
-    status: def.workflow.initial,
+    status,
     owner_id: ownerId,
     created_by: principal.userId,
     created_at: now,
@@ -163,7 +186,7 @@ export async function updateRecord(trx: Trx, def: RecordTypeDefinition, principa
   await assertUserFields(trx, def, input);
   const current = fieldValuesOf(def, row);
   const ownerId = 'ownerId' in input ? (input.ownerId as string | null) ?? null : row.owner_id;
-  const values = { ...given, ...(await derived(trx, def, principal, current, { ...current, ...given }, row.status, row.status, ownerId, now)) };
+  const values = { ...given, ...(await derived(trx, def, principal, row.id, current, { ...current, ...given }, row.status, row.status, ownerId, now)) };
   const before = { ...current, ownerId: row.owner_id };
   const after: FieldValues = { ...values };
   if ('ownerId' in input) after.ownerId = ownerId;
@@ -186,7 +209,7 @@ export async function transitionRecord(trx: Trx, def: RecordTypeDefinition, prin
   requiredBlank(def, given);
   await assertUserFields(trx, def, fields);
   const before = fieldValuesOf(def, row);
-  const values = { ...given, ...(await derived(trx, def, principal, before, { ...before, ...given }, transition.to, row.status, row.owner_id, now)) };
+  const values = { ...given, ...(await derived(trx, def, principal, row.id, before, { ...before, ...given }, transition.to, row.status, row.owner_id, now)) };
   const missing = missingRequiredFields(transition, { ...before, ...values });
   if (missing.length > 0) {
     throw new AppError('validation', `To ${transition.label.toLowerCase()} ${row.reference}, fill in: ${missing.join(', ')}.`, {

@@ -157,11 +157,11 @@ function RecordFields({ recordType, record }: { recordType: RecordType; record: 
       </Title>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" component="dl" m={0}>
         {shown.map((field) => (
-          <div key={field.name} style={field.kind === 'longText' ? { gridColumn: '1 / -1' } : undefined}>
+          <div key={field.name} style={field.kind === 'longText' || field.kind === 'json' ? { gridColumn: '1 / -1' } : undefined}>
             <Text component="dt" size="sm" fw={600} c="gray.8">
               {field.label}
             </Text>
-            <Text component="dd" m={0} className="field-value" data-field={field.name}>
+            <Text component="dd" m={0} className="field-value" data-field={field.name} style={field.kind === 'json' ? { whiteSpace: 'pre-line' } : undefined}>
               {format(field, record[field.name])}
             </Text>
           </div>

@@ -42,8 +42,39 @@ function EditRecord({ recordType, recordKey }: { recordType: RecordType; recordK
 
 function initialValues(recordType: RecordType, existing: RecordData | undefined, userId: string): Values {
   const values: Values = { ownerId: existing ? existing.ownerId : userId };
-  for (const field of editableFields(recordType)) values[field.name] = existing ? ((existing[field.name] as FieldValue) ?? null) : null;
+  for (const field of editableFields(recordType)) {
+    const value = existing ? existing[field.name] ?? null : null;
+    // A structured field is edited as JSON text and parsed again on save.
+    values[field.name] = field.kind === 'json' ? (value === null ? null : JSON.stringify(value, null, 2)) : (value as FieldValue);
+  }
   return values;
+}
+
+/** Errors inside a structured field (`steps.1.title`) shown at that field, saying where. */
+function atTopLevel(errors: Record<string, string>): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [path, reason] of Object.entries(errors)) {
+    const [name = path, ...inside] = path.split('.');
+    const text = inside.length > 0 ? `${inside.join('.')} ${reason}` : reason;
+    result[name] = result[name] ? `${result[name]}; ${text}` : text;
+  }
+  return result;
+}
+
+/** The body to send: JSON text of structured fields parsed; a field whose text is not JSON is reported. */
+function parseStructured(fields: RecordType['fields'], body: Values): { body: Record<string, unknown>; errors: Record<string, string> } {
+  const parsed: Record<string, unknown> = { ...body };
+  const errors: Record<string, string> = {};
+  for (const field of fields) {
+    const text = body[field.name];
+    if (field.kind !== 'json' || typeof text !== 'string') continue;
+    try {
+      parsed[field.name] = JSON.parse(text) as unknown;
+    } catch {
+      errors[field.name] = 'is not valid JSON';
+    }
+  }
+  return { body: parsed, errors };
 }
 
 function RecordForm({ recordType, existing, onReload }: { recordType: RecordType; existing?: Loaded; onReload?: () => void }) {
@@ -90,15 +121,20 @@ function RecordForm({ recordType, existing, onReload }: { recordType: RecordType
     } else {
       body = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, normaliseValue(v)]).filter(([, v]) => v !== null));
     }
+    const structured = parseStructured(fields, body);
+    if (Object.keys(structured.errors).length > 0) {
+      setFieldErrors(structured.errors);
+      return;
+    }
     setBusy(true);
     try {
       const result = record
-        ? await request<RecordData>(`/api/${recordType.plural}/${record.reference}`, { method: 'PATCH', body, ifMatch: existing?.etag ?? `"${record.version}"` })
-        : await request<RecordData>(`/api/${recordType.plural}`, { method: 'POST', body });
+        ? await request<RecordData>(`/api/${recordType.plural}/${record.reference}`, { method: 'PATCH', body: structured.body, ifMatch: existing?.etag ?? `"${record.version}"` })
+        : await request<RecordData>(`/api/${recordType.plural}`, { method: 'POST', body: structured.body });
       notify(record ? `${result.data.reference} saved.` : `${result.data.reference} created.`);
       navigate(`/records/${recordType.plural}/${result.data.reference}`);
     } catch (e) {
-      if (e instanceof ApiError) setFieldErrors(e.fieldErrors());
+      if (e instanceof ApiError) setFieldErrors(atTopLevel(e.fieldErrors()));
       setError(e);
     } finally {
       setBusy(false);

@@ -24,6 +24,8 @@ export function useFieldFormatter(): (field: FieldMeta, value: unknown) => strin
         return personName(String(value));
       case 'integer':
         return new Intl.NumberFormat('en-GB').format(Number(value));
+      case 'json':
+        return describeJson(value);
       default:
         return String(value);
     }
@@ -71,6 +73,8 @@ export function FieldInput({ field, value, onChange, error, required, autoFocus 
   };
   const text = value === null || value === undefined ? '' : String(value);
   switch (field.kind) {
+    case 'json':
+      return <Textarea {...common} description={common.description ?? 'As JSON'} autosize minRows={4} maxRows={16} value={text} styles={{ input: { fontFamily: 'monospace' } }} onChange={(e) => onChange(e.currentTarget.value)} />;
     case 'longText':
       return <Textarea {...common} autosize minRows={3} maxRows={12} value={text} maxLength={field.maxLength ?? undefined} onChange={(e) => onChange(e.currentTarget.value)} />;
     case 'enum':
@@ -88,6 +92,18 @@ export function FieldInput({ field, value, onChange, error, required, autoFocus 
     default:
       return <TextInput {...common} value={text} maxLength={field.maxLength ?? undefined} onChange={(e) => onChange(e.currentTarget.value)} />;
   }
+}
+
+/** A structured (json) value as readable lines: one numbered line per list entry, "name: value" for objects. */
+export function describeJson(value: unknown): string {
+  const scalar = (v: unknown): string => (v === null || v === undefined ? '—' : typeof v === 'boolean' ? (v ? 'yes' : 'no') : Array.isArray(v) ? v.map(scalar).join(', ') : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  const entry = (v: unknown): string =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== null && x !== undefined && x !== '').map(([k, x]) => `${k}: ${scalar(x)}`).join('; ')
+      : scalar(v);
+  if (Array.isArray(value)) return value.length === 0 ? '—' : value.map((v, i) => `${i + 1}. ${entry(v)}`).join('\n');
+  if (value !== null && typeof value === 'object') return Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}: ${scalar(v)}`).join('\n');
+  return scalar(value);
 }
 
 /**

@@ -16,7 +16,7 @@ export interface Session {
   via: string;
 }
 
-export type FieldKind = 'text' | 'longText' | 'enum' | 'date' | 'instant' | 'integer' | 'boolean' | 'user';
+export type FieldKind = 'text' | 'longText' | 'enum' | 'date' | 'instant' | 'integer' | 'boolean' | 'user' | 'json';
 
 export interface FieldOption {
   value: string;
