@@ -12,13 +12,16 @@ import { incidentImportRoutes } from './import/incident-import.routes.js';
 import { incidentsMigration } from './migrations/20261128T1502-incidents.js';
 import { incidentSlaMigration } from './migrations/20261128T1503-incident-sla.js';
 import { incidentClockRoutes } from './incident-clocks.routes.js';
+import { incidentSlaClocksMigration } from './migrations/20261128T1641-incident-sla-clocks.js';
+import { backfillIncidentClocks } from './sla-snapshots.js';
 import './incident.tables.js';
+import './incident-sla-clocks.tables.js';
 
 export const incidentsModule: CertusModule = {
   name: 'incidents',
   clause: '8.6.1',
   recordTypes: [incidentRecord, slaBreachRecord],
-  migrations: [incidentsMigration, incidentSlaMigration, slaBreachesMigration, incidentKpiIndexesMigration],
+  migrations: [incidentsMigration, incidentSlaMigration, slaBreachesMigration, incidentKpiIndexesMigration, incidentSlaClocksMigration],
   grants: {
     'incident-settings:read': staffRoles,
     'incident-settings:manage': ['incident-problem-manager', 'sms-manager'],
@@ -31,7 +34,8 @@ export const incidentsModule: CertusModule = {
     await app.register(incidentImportRoutes);
     await app.register(incidentClockRoutes);
   },
-  demo: loadIncidentDemo,
+  // The demo's clocks are snapshotted at load, so the queue and dashboard have figures on first start.
+  demo: async (context) => { await loadIncidentDemo(context); await backfillIncidentClocks(context.database.db, context.now); },
   jobs: { [slaWatchJob]: async (_payload, { database, now }) => { await watchSlas(database, now); } },
   schedules: [{ name: 'sla-watch', kind: slaWatchJob, intervalMs: 60_000 }],
   menu: [

@@ -1,21 +1,38 @@
-import type { Database } from '../../platform/db/database.js';
+import type { Database, Executor } from '../../platform/db/database.js';
 import { systemPrincipal } from '../../platform/auth/system-user.js';
 import { queueEmail } from '../../platform/notify/mailer.js';
 import { createRecord } from '../../kernel/records/record.service.js';
 import { formatDuration } from '../../kernel/calendar/index.js';
 import { incidentWorkflow } from './incident.workflow.js';
-import { agreementsLoader, incidentClocks } from './incident-clocks.js';
+import { agreementsLoader } from './incident-clocks.js';
 import { slaBreachRecord } from './sla-breach.record.js';
+import { computeIncidentClocks, storeIncidentClocks, type ClockSnapshot } from './sla-snapshots.js';
 
 export const slaWatchJob = 'incidents.watch-slas';
 
 export interface WatchSummary {
+  /** Incidents whose clocks were replayed in this pass. */
   checked: number;
   atRisk: number;
   breached: number;
 }
 
-const openStates = incidentWorkflow.states.filter((s) => s.category === 'open').map((s) => s.id);
+export const openStates = incidentWorkflow.states.filter((s) => s.category === 'open').map((s) => s.id);
+
+/** Changes committed up to this long before the last pass's time are still looked at (clock skew, long transactions). */
+const changeMargin = 10 * 60_000;
+
+export interface WatchedIncident {
+  id: string;
+  reference: string;
+  status: string;
+  service: string | null;
+  sla: string | null;
+  short_description: string;
+  assignee_id: string | null;
+  assignment_group: string | null;
+  priority: string;
+}
 
 /** Who hears about a ticket's clocks: its assignee, and the incident and service level managers (read once per pass). */
 function recipientsFor(database: Database): (assigneeId: string | null) => Promise<string[]> {
@@ -30,51 +47,117 @@ function recipientsFor(database: Database): (assigneeId: string | null) => Promi
 }
 
 /**
- * Looks at every open incident under an SLA: a clock past its at-risk threshold warns the
- * assignee and the managers once; a breached clock becomes an SLA breach record to investigate
- * and escalates to the incident and service level managers. Safe to run in several processes:
- * the breach record is unique per incident and clock, and each e-mail has a dedupe key.
+ * The incidents whose clocks need replaying now: open ones under an SLA without snapshots;
+ * those changed since their snapshots were computed (including those just resolved or closed,
+ * so the outcome is stored); and those with a running clock whose at-risk, due or escalation
+ * instant has come. Everything else is unchanged since the last pass and is not touched.
+ */
+export async function incidentsToReplay(db: Executor, now: number): Promise<string[]> {
+  const ids = new Set<string>();
+  const unsnapshotted = await db.selectFrom('incidents as i').select('i.id')
+    .where('i.status', 'in', openStates).where('i.sla', 'is not', null)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('incident_sla_clocks as c').select('c.clock_id').whereRef('c.incident_id', '=', 'i.id'))))
+    .execute();
+  for (const r of unsnapshotted) ids.add(r.id);
+
+  const lastPass = await db.selectFrom('incident_sla_clocks').select((eb) => eb.fn.max('computed_at').as('at')).executeTakeFirst();
+  if (lastPass?.at !== null && lastPass?.at !== undefined) {
+    const changed = await db.selectFrom('incidents as i')
+      .leftJoin('incident_sla_clocks as c', 'c.incident_id', 'i.id')
+      .select((eb) => ['i.id', 'i.sla', 'i.updated_at', eb.fn.min('c.computed_at').as('computed_at')])
+      .where('i.updated_at', '>', Number(lastPass.at) - changeMargin)
+      .groupBy(['i.id', 'i.sla', 'i.updated_at'])
+      .execute();
+    for (const r of changed) {
+      const computed = r.computed_at === null ? null : Number(r.computed_at);
+      if (computed === null ? r.sla !== null : computed < r.updated_at) ids.add(r.id);
+    }
+  }
+
+  const running = db.selectFrom('incident_sla_clocks').select('incident_id').where('status', '=', 'running');
+  const [due, atRisk, escalating] = await Promise.all([
+    running.where('breached', '=', 0).where('due_at', '<=', now).execute(),
+    running.where('at_risk', '=', 0).where('breached', '=', 0).where('at_risk_at', '<=', now).execute(),
+    running.where('escalate_at', '<=', now).execute(),
+  ]);
+  for (const r of [...due, ...atRisk, ...escalating]) ids.add(r.incident_id);
+  return [...ids];
+}
+
+async function loadIncidents(db: Executor, ids: readonly string[]): Promise<WatchedIncident[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('incidents')
+    .select(['id', 'reference', 'status', 'service', 'sla', 'short_description', 'assignee_id', 'assignment_group', 'priority'])
+    .where('id', 'in', ids).execute();
+}
+
+/**
+ * The SLA watch (8.3.2, 8.6.1), every minute: replays the clocks of the incidents that need it
+ * (see incidentsToReplay) and stores their snapshots. For an open incident, a clock past its
+ * at-risk threshold warns the assignee and the managers once; a breached clock becomes an SLA
+ * breach record to investigate and escalates to the incident and service level managers.
+ * Notifications go before the snapshot is stored, so a pass that fails half-way is repeated.
+ * Safe to run in several processes: the breach record is unique per incident and clock, and
+ * each e-mail has a dedupe key.
  */
 export async function watchSlas(database: Database, now = Date.now()): Promise<WatchSummary> {
   const { db } = database;
   const summary: WatchSummary = { checked: 0, atRisk: 0, breached: 0 };
   const recipients = recipientsFor(database);
   const agreementsOf = agreementsLoader(db, true);
-  const open = await db.selectFrom('incidents').select(['id', 'reference', 'service', 'short_description', 'assignee_id', 'priority'])
-    .where('status', 'in', openStates).where('sla', 'is not', null).execute();
-  for (const incident of open) {
-    summary.checked += 1;
-    const { sla, clocks } = await incidentClocks(db, incident, now, agreementsOf);
-    if (!sla) continue;
-    for (const clock of clocks) {
-      if (clock.breached && clock.breachedAt !== null) {
-        const to = await recipients(incident.assignee_id);
-        const created = await db.transaction().execute(async (trx) => {
-          const exists = await trx.selectFrom('sla_breaches').select('id').where('incident', '=', incident.reference).where('clock', '=', clock.clockId).executeTakeFirst();
-          if (exists) return false;
-          const system = await systemPrincipal(trx, now);
-          const breach = await createRecord(trx, slaBreachRecord, system, {
-            summary: `${incident.reference} missed "${clock.name}" (${sla.reference})`,
-            incident: incident.reference, sla: sla.reference, clock: clock.clockId, priority: clock.priority,
-            breachedAt: new Date(clock.breachedAt!).toISOString(),
-          }, now, { system: true });
-          await queueEmail(trx, {
-            to,
-            subject: `${incident.reference} breached ${clock.name} — ${breach.reference}`,
-            text: `${incident.reference} (${incident.priority}) "${incident.short_description}" missed its target "${clock.name}" under ${sla.reference} at ${new Date(clock.breachedAt!).toISOString()}.\nBreach record ${breach.reference} is open for investigation.`,
-          }, `breached:${incident.id}:${clock.clockId}`, now);
-          return true;
-        });
-        if (created) summary.breached += 1;
-      } else if (clock.atRisk && clock.status === 'running') {
-        await queueEmail(db, {
-          to: await recipients(incident.assignee_id),
-          subject: `${incident.reference} is at risk of breaching ${clock.name}`,
-          text: `${incident.reference} (${incident.priority}) "${incident.short_description}" has used ${Math.round(clock.percentUsed ?? 0)}% of "${clock.name}" under ${sla.reference}; ${clock.remainingMillis !== null ? formatDuration(clock.remainingMillis) : 'no time'} remains.`,
-        }, `at-risk:${incident.id}:${clock.clockId}`, now);
-        summary.atRisk += 1;
+  const ids = await incidentsToReplay(db, now);
+  // In chunks: notifications per incident, then the chunk's snapshots in one transaction.
+  for (let i = 0; i < ids.length; i += 100) {
+    const replayed: [string, ClockSnapshot[]][] = [];
+    for (const incident of await loadIncidents(db, ids.slice(i, i + 100))) {
+      summary.checked += 1;
+      const snapshots = await computeIncidentClocks(db, incident, now, agreementsOf);
+      if (openStates.includes(incident.status)) {
+        for (const clock of snapshots) {
+          const outcome = await notify(database, incident, clock, recipients, now);
+          if (outcome) summary[outcome] += 1;
+        }
       }
+      replayed.push([incident.id, snapshots]);
     }
+    await db.transaction().execute(async (trx) => {
+      for (const [incidentId, snapshots] of replayed) await storeIncidentClocks(trx, incidentId, snapshots);
+    });
   }
   return summary;
+}
+
+async function notify(database: Database, incident: WatchedIncident, clock: ClockSnapshot, recipients: (assigneeId: string | null) => Promise<string[]>, now: number): Promise<'atRisk' | 'breached' | null> {
+  const { db } = database;
+  const sla = clock.sla ?? incident.sla ?? '';
+  if (clock.breached && clock.breachedAt !== null) {
+    const to = await recipients(incident.assignee_id);
+    const created = await db.transaction().execute(async (trx) => {
+      const exists = await trx.selectFrom('sla_breaches').select('id').where('incident', '=', incident.reference).where('clock', '=', clock.clockId).executeTakeFirst();
+      if (exists) return false;
+      const system = await systemPrincipal(trx, now);
+      const breach = await createRecord(trx, slaBreachRecord, system, {
+        summary: `${incident.reference} missed "${clock.name}" (${sla})`,
+        incident: incident.reference, sla, clock: clock.clockId, priority: clock.priority,
+        breachedAt: new Date(clock.breachedAt!).toISOString(),
+      }, now, { system: true });
+      await queueEmail(trx, {
+        to,
+        subject: `${incident.reference} breached ${clock.name} — ${breach.reference}`,
+        text: `${incident.reference} (${incident.priority}) "${incident.short_description}" missed its target "${clock.name}" under ${sla} at ${new Date(clock.breachedAt!).toISOString()}.\nBreach record ${breach.reference} is open for investigation.`,
+      }, `breached:${incident.id}:${clock.clockId}`, now);
+      return true;
+    });
+    return created ? 'breached' : null;
+  }
+  if (clock.atRisk && clock.status === 'running') {
+    const percentUsed = clock.targetMillis ? (clock.elapsedMillis / clock.targetMillis) * 100 : 0;
+    await queueEmail(db, {
+      to: await recipients(incident.assignee_id),
+      subject: `${incident.reference} is at risk of breaching ${clock.name}`,
+      text: `${incident.reference} (${incident.priority}) "${incident.short_description}" has used ${Math.round(percentUsed)}% of "${clock.name}" under ${sla}; ${clock.remainingMillis !== null ? formatDuration(clock.remainingMillis) : 'no time'} remains.`,
+    }, `at-risk:${incident.id}:${clock.clockId}`, now);
+    return 'atRisk';
+  }
+  return null;
 }
