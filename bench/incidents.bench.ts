@@ -5,7 +5,8 @@
  *   through the same driver on the same data: time and ratio;
  * - the incident list with filters: p50/p95 latency of page 1 and of page 100 (keyset cursor).
  *
- * Usage: npm run bench:incidents -- [--n 1000000] [--store sqlite|postgres|both] [--samples 40]
+ * Usage: npm run bench:incidents -- [--n 1000000] [--store sqlite|postgres|both] [--samples 40] [--keep yes]
+ * (--keep leaves the seeded SQLite file or PostgreSQL schema in place, for EXPLAIN.)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
@@ -26,6 +27,7 @@ for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]!.repla
 const n = Number(args.get('n') ?? 1_000_000);
 const samples = Number(args.get('samples') ?? 40);
 const which = args.get('store') ?? 'both';
+const keep = args.get('keep') === 'yes';
 const root = path.resolve(import.meta.dirname, '..');
 const password = 'bench-administrator-password';
 const day = 86_400_000;
@@ -232,5 +234,8 @@ for (const name of (which === 'both' ? ['sqlite', 'postgres'] : [which]) as ('sq
   if (name === 'postgres' && !(await postgresReachable())) { console.log('postgres: skipped (unreachable)'); continue; }
   console.log(`\n${name}`);
   const store = await benchStore(name);
-  try { await measure(store); } finally { await store.drop(); }
+  try { await measure(store); } finally {
+    if (keep) console.log(`  kept: ${store.sqliteFile ?? store.postgresUrl}`);
+    else await store.drop();
+  }
 }
