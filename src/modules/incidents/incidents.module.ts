@@ -14,6 +14,7 @@ import { incidentSlaMigration } from './migrations/20261128T1503-incident-sla.js
 import { incidentClockRoutes } from './incident-clocks.routes.js';
 import { incidentSlaClocksMigration } from './migrations/20261128T1641-incident-sla-clocks.js';
 import { backfillIncidentClocks } from './sla-snapshots.js';
+import { incidentQueueRoutes } from './incident-queue.routes.js';
 import './incident.tables.js';
 import './incident-sla-clocks.tables.js';
 
@@ -26,6 +27,7 @@ export const incidentsModule: CertusModule = {
     'incident-settings:read': staffRoles,
     'incident-settings:manage': ['incident-problem-manager', 'sms-manager'],
     'incident-kpis:read': staffRoles,
+    'incident-queue:read': staffRoles,
     'incident-imports:manage': ['incident-problem-manager', 'sms-manager'],
   },
   routes: async (app) => {
@@ -33,6 +35,7 @@ export const incidentsModule: CertusModule = {
     await app.register(incidentKpiRoutes);
     await app.register(incidentImportRoutes);
     await app.register(incidentClockRoutes);
+    await app.register(incidentQueueRoutes);
   },
   // The demo's clocks are snapshotted at load, so the queue and dashboard have figures on first start.
   demo: async (context) => { await loadIncidentDemo(context); await backfillIncidentClocks(context.database.db, context.now); },
@@ -40,6 +43,7 @@ export const incidentsModule: CertusModule = {
   schedules: [{ name: 'sla-watch', kind: slaWatchJob, intervalMs: 60_000 }],
   menu: [
     { label: 'Incidents', path: '/incidents', group: 'resolution', permission: 'incidents:read' },
+    { label: 'Queue', path: '/queue', group: 'resolution', permission: 'incident-queue:read' },
     { label: 'SLA breaches', path: '/sla-breaches', group: 'relationship', permission: 'sla-breaches:read' },
   ],
 };
