@@ -1,5 +1,8 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
+import { linkedToTypes } from '../../kernel/links/link-queries.js';
+import { publiclyUpdated } from '../../kernel/comments/comment-queries.js';
+import { incidentWorkflow } from './incident.workflow.js';
 
 export interface IncidentTrend {
   service: string;
@@ -38,4 +41,161 @@ export async function incidentsSince(db: Executor, service: string, category: st
 export async function recentIncidents(db: Executor, service: string, category: string, limit: number): Promise<{ id: string; reference: string }[]> {
   return db.selectFrom('incidents').select(['id', 'reference']).where('service', '=', service).where('category', '=', category)
     .orderBy('created_at', 'desc').limit(limit).execute();
+}
+
+/** How many references a fact's evidence list carries at most. */
+const sampleSize = 5;
+const filled = (column: string) => sql<boolean>`(${sql.ref(column)} is not null and trim(${sql.ref(column)}) <> '')`;
+const count = (condition: RawBuilder<boolean>) => sql<number>`sum(case when ${condition} then 1 else 0 end)`;
+const done = incidentWorkflow.states.filter((s) => s.category === 'done').map((s) => s.id);
+
+/** 8.6.1: what the incident records of a period show, counted in SQL, with a few references as samples. */
+export interface IncidentRecordFacts {
+  /** Incidents opened at or after this instant are counted. */
+  since: number;
+  recorded: number;
+  /** With both a category and a priority. */
+  classified: number;
+  /** Resolved or closed. */
+  resolved: number;
+  /** Resolved with a resolution code and notes. */
+  resolvedWithResolution: number;
+  /** Resolved, with at least one public update written by someone other than the caller. */
+  resolvedWithUserUpdate: number;
+  /** With the SLA in force for its service, so its clocks ran against agreed targets. */
+  underSla: number;
+  /** Whether the organisation replaced the shipped impact × urgency matrix with its own. */
+  priorityMatrix: 'default' | 'customised';
+  /** Services named by these incidents, most incidents first (at most 50). */
+  servicesNamed: { service: string; count: number }[];
+  latest: string[];
+  resolvedWithoutResolution: string[];
+  resolvedWithoutUserUpdate: string[];
+  majors: MajorIncidentFacts;
+}
+
+/** 8.6.1 major incidents of the period. */
+export interface MajorIncidentFacts {
+  count: number;
+  withManager: number;
+  /** Declared on an incident whose priority is P3 or P4. */
+  belowHighPriority: number;
+  closed: number;
+  closedWithReview: number;
+  /** Closed with a review and linked to a problem. */
+  reviewedWithProblem: number;
+  latest: string[];
+  withoutManager: string[];
+  closedWithoutReview: string[];
+  reviewedWithoutProblem: string[];
+}
+
+/** 8.3.2 SLA breach records of a period and how their investigation stands. */
+export interface SlaBreachFacts {
+  recorded: number;
+  /** Closed, which requires a cause and an action. */
+  investigated: number;
+  open: number;
+  /** Open and breached longer ago than the threshold asked for. */
+  openOverdue: number;
+  oldestOpenAt: number | null;
+  /** Linked to an improvement or a problem raised from it. */
+  withFollowUp: number;
+  latest: string[];
+  overdue: string[];
+}
+
+async function references(query: Promise<{ reference: string }[]>): Promise<string[]> {
+  return (await query).map((r) => r.reference);
+}
+
+/** Incidents opened since an instant: recorded, classified, resolved, users informed, major incidents. */
+export async function incidentRecordFacts(db: Executor, since: number): Promise<IncidentRecordFacts> {
+  const inPeriod = db.selectFrom('incidents').where('created_at', '>=', since);
+  const resolved = inPeriod.where('status', 'in', done);
+  const majors = inPeriod.where('major', '=', 1);
+  const reviewed = filled('pir_summary');
+  const withProblem = linkedToTypes('incidents.id', ['problem']);
+  const updated = publiclyUpdated('incidents.id', 'incidents.caller_id');
+  const hasResolution = sql<boolean>`(resolution_code is not null and ${filled('resolution_notes')})`;
+  const latest = <T extends typeof inPeriod>(q: T) => references(q.select('reference').orderBy('created_at', 'desc').limit(sampleSize).execute());
+  const [totals, majorTotals, matrixRows, services, samples] = await Promise.all([
+    inPeriod.select((eb) => [
+      eb.fn.countAll<number>().as('recorded'),
+      count(sql`category is not null and priority is not null`).as('classified'),
+      count(sql`status in (${sql.join(done)})`).as('resolved'),
+      count(sql`status in (${sql.join(done)}) and ${hasResolution}`).as('with_resolution'),
+      count(sql`status in (${sql.join(done)}) and ${updated}`).as('with_update'),
+      count(sql`sla is not null`).as('under_sla'),
+    ]).executeTakeFirstOrThrow(),
+    majors.select((eb) => [
+      eb.fn.countAll<number>().as('count'),
+      count(sql`major_incident_manager_id is not null`).as('with_manager'),
+      count(sql`priority in ('P3', 'P4')`).as('below_high'),
+      count(sql`status = 'closed'`).as('closed'),
+      count(sql`status = 'closed' and ${reviewed}`).as('closed_reviewed'),
+      count(sql`status = 'closed' and ${reviewed} and ${withProblem}`).as('reviewed_with_problem'),
+    ]).executeTakeFirstOrThrow(),
+    db.selectFrom('incident_priority_matrix').select('priority').limit(1).execute(),
+    inPeriod.where('service', 'is not', null).select(['service', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('service').orderBy(sql`count(*)`, 'desc').limit(50).execute(),
+    Promise.all([
+      latest(inPeriod),
+      latest(resolved.where(sql<boolean>`not ${hasResolution}`)),
+      latest(resolved.where(sql<boolean>`not ${updated}`)),
+      latest(majors),
+      latest(majors.where('major_incident_manager_id', 'is', null)),
+      latest(majors.where('status', '=', 'closed').where(sql<boolean>`not ${reviewed}`)),
+      latest(majors.where('status', '=', 'closed').where(reviewed).where(sql<boolean>`not ${withProblem}`)),
+    ]),
+  ]);
+  const n = (v: unknown) => Number(v ?? 0);
+  const [recent, withoutResolution, withoutUpdate, latestMajors, withoutManager, closedWithoutReview, reviewedWithoutProblem] = samples;
+  return {
+    since, recorded: n(totals.recorded), classified: n(totals.classified), resolved: n(totals.resolved),
+    resolvedWithResolution: n(totals.with_resolution), resolvedWithUserUpdate: n(totals.with_update), underSla: n(totals.under_sla),
+    priorityMatrix: matrixRows.length > 0 ? 'customised' : 'default',
+    servicesNamed: services.map((s) => ({ service: s.service!, count: n(s.n) })),
+    latest: recent, resolvedWithoutResolution: withoutResolution, resolvedWithoutUserUpdate: withoutUpdate,
+    majors: {
+      count: n(majorTotals.count), withManager: n(majorTotals.with_manager), belowHighPriority: n(majorTotals.below_high),
+      closed: n(majorTotals.closed), closedWithReview: n(majorTotals.closed_reviewed), reviewedWithProblem: n(majorTotals.reviewed_with_problem),
+      latest: latestMajors, withoutManager, closedWithoutReview, reviewedWithoutProblem,
+    },
+  };
+}
+
+/** SLA breaches recorded since an instant; open ones breached more than `overdueAfter` ms ago are overdue. */
+export async function slaBreachFacts(db: Executor, since: number, now: number, overdueAfter: number): Promise<SlaBreachFacts> {
+  const inPeriod = db.selectFrom('sla_breaches').where('created_at', '>=', since);
+  const open = inPeriod.where('status', '<>', 'closed');
+  const overdue = open.where(sql<boolean>`coalesce(breached_at, created_at) < ${now - overdueAfter}`);
+  const [totals, latest, overdueSample] = await Promise.all([
+    inPeriod.select((eb) => [
+      eb.fn.countAll<number>().as('recorded'),
+      count(sql`status = 'closed' and ${filled('cause')} and ${filled('action')}`).as('investigated'),
+      count(sql`status <> 'closed'`).as('open'),
+      count(sql`status <> 'closed' and coalesce(breached_at, created_at) < ${now - overdueAfter}`).as('overdue'),
+      eb.fn.min<number>(sql`case when status <> 'closed' then coalesce(breached_at, created_at) end`).as('oldest_open'),
+      count(linkedToTypes('sla_breaches.id', ['improvement', 'problem'])).as('with_follow_up'),
+    ]).executeTakeFirstOrThrow(),
+    references(inPeriod.select('reference').orderBy('created_at', 'desc').limit(sampleSize).execute()),
+    references(overdue.select('reference').orderBy('created_at').limit(sampleSize).execute()),
+  ]);
+  const n = (v: unknown) => Number(v ?? 0);
+  return {
+    recorded: n(totals.recorded), investigated: n(totals.investigated), open: n(totals.open), openOverdue: n(totals.overdue),
+    oldestOpenAt: totals.oldest_open === null ? null : Number(totals.oldest_open), withFollowUp: n(totals.with_follow_up),
+    latest, overdue: overdueSample,
+  };
+}
+
+/** Incidents on a service and category opened in the `span` ms before an instant, and in the `span` ms after it. */
+export async function incidentsAround(db: Executor, service: string, category: string, at: number, span: number): Promise<{ before: number; after: number }> {
+  const row = await db.selectFrom('incidents')
+    .select([count(sql`created_at < ${at}`).as('before'), count(sql`created_at > ${at}`).as('after')])
+    .where('service', '=', service).where('category', '=', category)
+    .where('created_at', '>=', at - span).where('created_at', '<=', at + span)
+    .executeTakeFirstOrThrow();
+  return { before: Number(row.before ?? 0), after: Number(row.after ?? 0) };
 }

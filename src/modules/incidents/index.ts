@@ -10,5 +10,6 @@ export { slaBreachRecord } from './sla-breach.record.js';
 export { watchSlas, slaWatchJob, type WatchSummary } from './sla-watch.js';
 export { incidentClocks, type IncidentClocks } from './incident-clocks.js';
 export { incidentTrends, incidentsSince, recentIncidents, type IncidentTrend } from './incident.facts.js';
+export { incidentRecordFacts, incidentsAround, slaBreachFacts, type IncidentRecordFacts, type MajorIncidentFacts, type SlaBreachFacts } from './incident.facts.js';
 export { refreshIncidentClocks, backfillIncidentClocks, type ClockSnapshot } from './sla-snapshots.js';
 export type { IncidentSlaClockTable } from './incident-sla-clocks.tables.js';

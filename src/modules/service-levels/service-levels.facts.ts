@@ -14,6 +14,8 @@ export interface AgreementFact {
   /** The SLA an OLA or contract supports. */
   supportsSla: string | null;
   targetCount: number;
+  /** Priorities the agreement sets no resolution target for (8.6.1: resolution targets per priority). */
+  prioritiesWithoutResolutionTarget: string[];
   /** YYYY-MM-DD, or null when no review is planned. */
   reviewDate: string | null;
   /** In force and its planned review date has passed. */
@@ -33,6 +35,11 @@ function targetCount(row: Record<string, unknown>): number {
   return priorities.reduce((n, p) => n + measures.filter((m) => targets[p][m] !== null).length, 0);
 }
 
+function withoutResolutionTarget(row: Record<string, unknown>): string[] {
+  const targets = targetsOfRow(row);
+  return priorities.filter((p) => targets[p].resolution === null);
+}
+
 /** Agreements, their reviews and warnings, and the live services they leave uncovered. */
 export async function serviceLevelFacts(db: Executor, now = Date.now()): Promise<ServiceLevelFacts> {
   const today = new Date(now).toISOString().slice(0, 10);
@@ -42,7 +49,7 @@ export async function serviceLevelFacts(db: Executor, now = Date.now()): Promise
   for (const s of slas) {
     const { sla, underpinning } = await underpinningTerms(db, s.id);
     agreements.push({
-      reference: s.reference, kind: 'sla', status: s.status, service: s.service, supportsSla: null, targetCount: targetCount(s),
+      reference: s.reference, kind: 'sla', status: s.status, service: s.service, supportsSla: null, targetCount: targetCount(s), prioritiesWithoutResolutionTarget: withoutResolutionTarget(s),
       reviewDate: s.review_date, reviewOverdue: overdue(s.status, s.review_date),
       warningCount: s.status === 'retired' ? 0 : compareTargets(sla, underpinning).length,
     });
@@ -51,7 +58,7 @@ export async function serviceLevelFacts(db: Executor, now = Date.now()): Promise
     const rows = await db.selectFrom(table).selectAll().orderBy('reference').execute();
     for (const r of rows) {
       agreements.push({
-        reference: r.reference, kind, status: r.status, service: null, supportsSla: r.supports_sla, targetCount: targetCount(r),
+        reference: r.reference, kind, status: r.status, service: null, supportsSla: r.supports_sla, targetCount: targetCount(r), prioritiesWithoutResolutionTarget: withoutResolutionTarget(r),
         reviewDate: r.review_date, reviewOverdue: overdue(r.status, r.review_date), warningCount: 0,
       });
     }
