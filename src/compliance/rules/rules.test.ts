@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { everySmsRoleHeld, smsManagerAppointed } from './clause-5.rules.js';
 import { internalAuditOfEveryClause } from './clause-9.rules.js';
 import { improvementsActioned, improvementsEvaluated, nonconformitiesFollowedUp } from './clause-10.rules.js';
-import { evaluateWith, rules } from './rules.engine.js';
+import { evaluateWith, factContext, managementSystemRules, rules, ruleSets } from './rules.engine.js';
 import type { AssessmentFact, ImprovementFact, RuleFacts } from './rule.types.js';
 
 const day = 86_400_000;
@@ -85,8 +85,19 @@ describe('10.2 improvements', () => {
 
 describe('rule engine', () => {
   it('evaluates only the requirements asked for, naming the rule', () => {
-    const results = evaluateWith(facts(), ['10.2-01']);
+    const results = evaluateWith(managementSystemRules, facts(), ['10.2-01']);
     expect(results).toEqual([expect.objectContaining({ requirementId: '10.2-01', rule: '10.2/improvements-evaluated', outcome: 'nonconformant' })]);
-    expect(evaluateWith(facts())).toHaveLength(rules.length);
+    expect(evaluateWith(managementSystemRules, facts())).toHaveLength(managementSystemRules.rules.length);
+  });
+  it('ships at most one rule per requirement, so a suggestion is never overwritten by another', () => {
+    const ids = rules.map((r) => r.requirementId);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(rules).toHaveLength(ruleSets.reduce((n, s) => n + s.rules.length, 0));
+  });
+  it('reads each group of facts once per evaluation, however many sets ask for it', async () => {
+    const context = factContext({} as never, { requirements: [] } as never, now);
+    let reads = 0;
+    const load = async () => ++reads;
+    expect(await Promise.all([context.once('incidents', load), context.once('incidents', load), context.once('problems', load)])).toEqual([1, 1, 2]);
   });
 });
