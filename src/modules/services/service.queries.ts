@@ -8,6 +8,8 @@ export interface ServiceSummary {
   status: string;
   criticality: string;
   supportCalendarId: string | null;
+  /** Accountable for the service; e.g. approves requests when a request model names no approver. */
+  serviceOwnerId: string | null;
 }
 
 export interface CustomerSummary {
@@ -19,24 +21,28 @@ export interface CustomerSummary {
 
 const referencePattern = /^[A-Za-z]{2,6}-\d{1,12}$/;
 
+function summaryOf(row: { id: string; reference: string; name: string; status: string; criticality: string; support_calendar_id: string | null; service_owner: string | null }): ServiceSummary {
+  return { id: row.id, reference: row.reference, name: row.name, status: row.status, criticality: row.criticality, supportCalendarId: row.support_calendar_id, serviceOwnerId: row.service_owner };
+}
+
 /** The service a reference such as SVC-000001 names, or null. */
 export async function findService(db: Executor, reference: string): Promise<ServiceSummary | null> {
   if (!referencePattern.test(reference.trim())) return null;
   const row = await db.selectFrom('services')
-    .select(['id', 'reference', 'name', 'status', 'criticality', 'support_calendar_id'])
+    .select(['id', 'reference', 'name', 'status', 'criticality', 'support_calendar_id', 'service_owner'])
     .where('reference', '=', reference.trim().toUpperCase())
     .executeTakeFirst();
-  return row ? { id: row.id, reference: row.reference, name: row.name, status: row.status, criticality: row.criticality, supportCalendarId: row.support_calendar_id } : null;
+  return row ? summaryOf(row) : null;
 }
 
 /** Services in a state (default: live), by name, for pickers, demo data and facts. */
 export async function servicesInStatus(db: Executor, status = 'live'): Promise<ServiceSummary[]> {
   const rows = await db.selectFrom('services')
-    .select(['id', 'reference', 'name', 'status', 'criticality', 'support_calendar_id'])
+    .select(['id', 'reference', 'name', 'status', 'criticality', 'support_calendar_id', 'service_owner'])
     .where('status', '=', status)
     .orderBy('name')
     .execute();
-  return rows.map((row) => ({ id: row.id, reference: row.reference, name: row.name, status: row.status, criticality: row.criticality, supportCalendarId: row.support_calendar_id }));
+  return rows.map(summaryOf);
 }
 
 /** The customer a reference such as CUS-000001 names, or null. */

@@ -1,0 +1,22 @@
+import { staffRoles } from '../../platform/auth/roles.js';
+import type { CertusModule } from '../../kernel/module.js';
+import { requestModelRecord } from './request-model.record.js';
+import { serviceRequestRecord } from './service-request.record.js';
+import { requestTaskRecord } from './request-task.record.js';
+import { requestRoutes } from './requests.routes.js';
+import { requestsMigration } from './migrations/20261128T1611-requests.js';
+import './requests.tables.js';
+
+export const requestsModule: CertusModule = {
+  name: 'requests',
+  clause: '8.6.2',
+  recordTypes: [requestModelRecord, serviceRequestRecord, requestTaskRecord],
+  migrations: [requestsMigration],
+  grants: { 'request-kpis:read': staffRoles },
+  routes: requestRoutes,
+  menu: [
+    { label: 'Request portal', path: '/portal', group: 'resolution', permission: 'service-requests:create' },
+    { label: 'Service requests', path: '/records/service-requests', group: 'resolution', permission: 'service-requests:read' },
+    { label: 'Request models', path: '/requests/models', group: 'resolution', permission: 'request-models:update' },
+  ],
+};
