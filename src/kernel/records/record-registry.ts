@@ -18,6 +18,7 @@ export class RecordTypeRegistry {
     assertWorkflow(def.type, def.workflow, names);
     for (const [name, field] of Object.entries(def.fields)) {
       if (field.kind === 'json' && !field.schema) throw new Error(`${def.type}: json field ${name} needs a schema`);
+      if (field.kind === 'reference' && !field.target) throw new Error(`${def.type}: reference field ${name} needs a target record type`);
     }
     this.byType.set(def.type, def);
     this.byPrefix.set(def.prefix, def);

@@ -27,6 +27,10 @@ export function fieldSchema(field: FieldDefinition): TSchema {
       return Type.Boolean({ description, title: field.label });
     case 'user':
       return Type.String({ pattern: uuidPattern, description, title: field.label });
+    case 'reference':
+      if (!field.target) throw new Error(`reference field ${field.label} has no target`);
+      // The form is checked with the record's existence, so the reason can name the type wanted.
+      return Type.String({ minLength: 1, maxLength: 20, description: `${description} (a ${field.target.label} reference such as ${field.target.prefix}-000001)`, title: field.label });
     case 'json':
       if (!field.schema) throw new Error(`json field ${field.label} has no schema`);
       return field.schema;

@@ -8,11 +8,12 @@ import type { FieldValue, FieldValues, RecordView } from './record-row.js';
 /**
  * How a field is stored and shown. `date` is a calendar date (YYYY-MM-DD text); `instant` a
  * moment, stored as epoch milliseconds and shown as ISO 8601 UTC; `boolean` is stored 0/1;
- * `json` a structured value checked against the field's `schema` and stored as JSON text
+ * `reference` names another record by its human reference (SVC-000003) and must name one that
+ * exists; `json` a structured value checked against the field's `schema` and stored as JSON text
  * (inside the kernel — history, derive hooks — its value is that canonical text; the API
  * shows and takes the parsed value).
  */
-export type FieldKind = 'text' | 'longText' | 'enum' | 'date' | 'instant' | 'integer' | 'boolean' | 'user' | 'json';
+export type FieldKind = 'text' | 'longText' | 'enum' | 'date' | 'instant' | 'integer' | 'boolean' | 'user' | 'reference' | 'json';
 
 export interface FieldDefinition {
   kind: FieldKind;
@@ -24,6 +25,8 @@ export interface FieldDefinition {
   minimum?: number;
   maximum?: number;
   options?: { value: string; label: string }[];
+  /** For `reference` fields: the record type whose reference the value is. */
+  target?: RecordTypeDefinition;
   /** For `json` fields: the shape the value must have; also its OpenAPI schema. */
   schema?: TSchema;
   help?: string;

@@ -63,10 +63,20 @@ async function assertActiveUser(db: Executor, field: string, userId: string | nu
   if (!user.active) throw AppError.validation(field, 'names a deactivated user');
 }
 
-async function assertUserFields(db: Executor, def: RecordTypeDefinition, values: Record<string, unknown>): Promise<void> {
+/** A reference field must name a record of its target type that exists. */
+async function assertReferenced(db: Executor, field: string, target: RecordTypeDefinition, reference: string): Promise<void> {
+  const noun = /^[A-Z]{2}/.test(target.label) ? target.label : target.label.toLowerCase();
+  if (!new RegExp(`^${target.prefix}-\\d{1,12}$`).test(reference)) throw AppError.validation(field, `must be a ${noun} reference such as ${target.prefix}-000001`);
+  const found = await recordTables(db).selectFrom(target.table).select('id').where('reference', '=', reference).executeTakeFirst();
+  if (!found) throw AppError.validation(field, `names ${reference}, which is not a ${noun} on record`);
+}
+
+/** Owner, user and reference fields must name someone or something that exists. */
+async function assertNamedTargets(db: Executor, def: RecordTypeDefinition, values: Record<string, unknown>): Promise<void> {
   await assertActiveUser(db, 'ownerId', values.ownerId as string | null | undefined);
   for (const [name, field] of Object.entries(def.fields)) {
     if (field.kind === 'user' && typeof values[name] === 'string') await assertActiveUser(db, name, values[name] as string);
+    if (field.kind === 'reference' && field.target && typeof values[name] === 'string') await assertReferenced(db, name, field.target, values[name] as string);
   }
 }
 
@@ -120,7 +130,7 @@ function requiredBlank(def: RecordTypeDefinition, values: FieldValues): void {
 export async function createRecord(trx: Trx, def: RecordTypeDefinition, principal: Principal, input: RecordInput, now = Date.now(), options: { system?: boolean } = {}): Promise<RecordView> {
   const given = fieldInput(def, input, options.system === true);
   requiredBlank(def, given);
-  await assertUserFields(trx, def, input);
+  await assertNamedTargets(trx, def, input);
   const ownerId = input.ownerId ?? null;
   const id = newId();
   const status = await initialStatusOf(trx, def, principal, given);
@@ -183,7 +193,7 @@ export async function updateRecord(trx: Trx, def: RecordTypeDefinition, principa
   assertVersion(row, expectedVersion);
   const given = fieldInput(def, input, options.system === true);
   requiredBlank(def, given);
-  await assertUserFields(trx, def, input);
+  await assertNamedTargets(trx, def, input);
   const current = fieldValuesOf(def, row);
   const ownerId = 'ownerId' in input ? (input.ownerId as string | null) ?? null : row.owner_id;
   const values = { ...given, ...(await derived(trx, def, principal, row.id, current, { ...current, ...given }, row.status, row.status, ownerId, now)) };
@@ -207,7 +217,7 @@ export async function transitionRecord(trx: Trx, def: RecordTypeDefinition, prin
   const transition = chooseTransition(def.workflow, row.reference, row.status, to, principal.roles);
   const given = fieldInput(def, fields);
   requiredBlank(def, given);
-  await assertUserFields(trx, def, fields);
+  await assertNamedTargets(trx, def, fields);
   const before = fieldValuesOf(def, row);
   const values = { ...given, ...(await derived(trx, def, principal, row.id, before, { ...before, ...given }, transition.to, row.status, row.owner_id, now)) };
   const missing = missingRequiredFields(transition, { ...before, ...values });

@@ -13,7 +13,7 @@ import { useAsync } from '../shared/ui/useAsync';
 import { usePageTitle } from '../shared/ui/usePageTitle';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { CommentsPanel } from './CommentsPanel';
-import { useFieldFormatter } from './fields';
+import { FieldValueView, useFieldFormatter } from './fields';
 import { HistoryTimeline } from './HistoryTimeline';
 import { LinksPanel } from './LinksPanel';
 import { TransitionModal } from './TransitionModal';
@@ -162,7 +162,7 @@ function RecordFields({ recordType, record }: { recordType: RecordType; record: 
               {field.label}
             </Text>
             <Text component="dd" m={0} className="field-value" data-field={field.name} style={field.kind === 'json' ? { whiteSpace: 'pre-line' } : undefined}>
-              {format(field, record[field.name])}
+              <FieldValueView field={field} value={record[field.name]} format={format} />
             </Text>
           </div>
         ))}

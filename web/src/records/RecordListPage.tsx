@@ -11,7 +11,7 @@ import { StatusBadge } from '../shared/ui/StatusBadge';
 import { EmptyState, ErrorState, LoadingState } from '../shared/ui/states';
 import { useAsync } from '../shared/ui/useAsync';
 import { usePageTitle } from '../shared/ui/usePageTitle';
-import { useFieldFormatter } from './fields';
+import { FieldValueView, useFieldFormatter } from './fields';
 import { ListFilters } from './ListFilters';
 import { apiListQuery, defaultSort, listFilterKeys, nextSort, sortableColumns } from './list-query';
 import { useRecordType } from './useRecordType';
@@ -160,7 +160,7 @@ function RecordList({ recordType }: { recordType: RecordType }) {
                               {format(field, record[field.name])}
                             </Anchor>
                           ) : (
-                            format(field, record[field.name])
+                            <FieldValueView field={field} value={record[field.name]} format={format} />
                           )}
                         </Table.Td>
                       ))}

@@ -1,9 +1,11 @@
-import { Checkbox, NumberInput, Select, Textarea, TextInput } from '@mantine/core';
+import { Anchor, Checkbox, NumberInput, Select, Textarea, TextInput } from '@mantine/core';
+import { Link } from 'react-router';
 import { useMetadata } from '../app/metadata';
 import { useSignedIn } from '../app/session';
 import { formatCalendarDate, formatInstant } from '../shared/format';
 import { withSubject } from '../shared/api';
 import type { FieldMeta, FieldValue, RecordType } from '../shared/types';
+import { ReferenceInput } from './ReferenceInput';
 
 /** A record field as text for reading: option labels, formatted dates, people's names. */
 export function useFieldFormatter(): (field: FieldMeta, value: unknown) => string {
@@ -30,6 +32,14 @@ export function useFieldFormatter(): (field: FieldMeta, value: unknown) => strin
         return String(value);
     }
   };
+}
+
+/** A field's value for reading: a reference field links to the record it names. */
+export function FieldValueView({ field, value, format }: { field: FieldMeta; value: unknown; format: (field: FieldMeta, value: unknown) => string }) {
+  if (field.kind === 'reference' && field.target && typeof value === 'string' && value !== '') {
+    return <Anchor component={Link} to={`/records/${field.target.plural}/${value}`}>{value}</Anchor>;
+  }
+  return <>{format(field, value)}</>;
 }
 
 export interface PersonOption {
@@ -87,6 +97,10 @@ export function FieldInput({ field, value, onChange, error, required, autoFocus 
       return <Checkbox label={field.label} description={common.description} error={common.error} name={field.name} checked={value === true} onChange={(e) => onChange(e.currentTarget.checked)} />;
     case 'integer':
       return <NumberInput {...common} value={text === '' ? '' : Number(text)} allowDecimal={false} onChange={(v) => onChange(v === '' ? null : Number(v))} />;
+    case 'reference':
+      return field.target
+        ? <ReferenceInput target={field.target} value={text} onChange={onChange} common={common} />
+        : <TextInput {...common} value={text} onChange={(e) => onChange(e.currentTarget.value)} />;
     case 'user':
       return <Select {...common} data={people} value={text || null} onChange={(v) => onChange(v)} clearable searchable placeholder="Nobody" />;
     default:

@@ -16,7 +16,7 @@ export interface Session {
   via: string;
 }
 
-export type FieldKind = 'text' | 'longText' | 'enum' | 'date' | 'instant' | 'integer' | 'boolean' | 'user' | 'json';
+export type FieldKind = 'text' | 'longText' | 'enum' | 'date' | 'instant' | 'integer' | 'boolean' | 'user' | 'reference' | 'json';
 
 export interface FieldOption {
   value: string;
@@ -36,6 +36,16 @@ export interface FieldMeta {
   transitionOnly: boolean;
   /** Set by the server (derived or system-maintained); never in forms. */
   readOnly?: boolean;
+  /** For a reference field: the record type it names. */
+  target?: ReferenceTarget | null;
+}
+
+export interface ReferenceTarget {
+  type: string;
+  plural: string;
+  prefix: string;
+  label: string;
+  titleField: string;
 }
 
 export interface StateMeta {

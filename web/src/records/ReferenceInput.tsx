@@ -1,0 +1,67 @@
+import { Select, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useEffect, useState } from 'react';
+import { get } from '../shared/api';
+import type { ReferenceTarget } from '../shared/types';
+
+interface Option {
+  value: string;
+  label: string;
+}
+
+interface ReferenceInputProps {
+  target: ReferenceTarget;
+  value: string;
+  onChange(value: string | null): void;
+  common: {
+    label: string;
+    description?: string;
+    error?: string;
+    withAsterisk?: boolean;
+    name: string;
+    autoFocus?: boolean;
+    'aria-required'?: boolean;
+  };
+}
+
+/**
+ * Chooses a record of the field's target type by searching its list (reference or title). When
+ * the person may not read that list, a plain input takes the reference and the server checks it.
+ */
+export function ReferenceInput({ target, value, onChange, common }: ReferenceInputProps) {
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search, 250);
+  const [options, setOptions] = useState<Option[]>([]);
+  const [readable, setReadable] = useState(true);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    const query = new URLSearchParams({ limit: '20', sort: 'reference' });
+    if (debounced.trim() && debounced.trim() !== value) query.set('q', debounced.trim());
+    get<{ items: Record<string, unknown>[] }>(`/api/${target.plural}?${query}`, controller.signal)
+      .then((page) => setOptions(page.items.map((r) => ({ value: String(r.reference), label: `${String(r.reference)} — ${String(r[target.titleField] ?? '')}` }))))
+      .catch((error: unknown) => { if (!controller.signal.aborted) setReadable(false); return error; });
+    return () => controller.abort();
+  }, [debounced, target.plural, target.titleField, value]);
+
+  if (!readable) {
+    return <TextInput {...common} placeholder={`${target.prefix}-000001`} value={value} onChange={(e) => onChange(e.currentTarget.value)} />;
+  }
+  const data = value && !options.some((o) => o.value === value) ? [{ value, label: value }, ...options] : options;
+  return (
+    <Select
+      {...common}
+      data={data}
+      value={value || null}
+      onChange={(v) => onChange(v)}
+      searchable
+      searchValue={search}
+      onSearchChange={setSearch}
+      filter={({ options: all }) => all}
+      clearable={!common.withAsterisk}
+      placeholder={`Search ${target.label.toLowerCase()}s…`}
+      nothingFoundMessage={`No ${target.label.toLowerCase()} matches`}
+      comboboxProps={{ withinPortal: true }}
+    />
+  );
+}
