@@ -1,13 +1,15 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fileSource, importServicenowIncidents, parseServicenowDate, type ImportReport } from '../../src/modules/incidents/index.js';
+import { fileSource, parseServicenowDate } from '../../src/modules/incidents/index.js';
 
 import { asUser, json, startTestApp, type SignedIn, type TestApp } from '../support/test-app.js';
 
 /**
- * The real ServiceNow export (UCI incident event log, 141,712 rows): imported on SQLite and
- * checked incident by incident against the export read independently here.
+ * The real ServiceNow export (UCI incident event log, 141,712 rows): uploaded as a zip, checked
+ * by a dry run and imported by the background job on SQLite, then compared incident by incident
+ * with the export read independently here.
  */
 const exportFile = path.resolve(import.meta.dirname, '../../../shared/data/uci_incident_event_log.zip');
 const priorityOf: Record<string, string> = { '1 - Critical': 'P1', '2 - High': 'P2', '3 - Moderate': 'P3', '4 - Low': 'P4' };
@@ -16,7 +18,7 @@ interface Expected { priority: string; reassigned: number; reopened: number; res
 
 async function readExport(): Promise<Map<string, Expected>> {
   const expected = new Map<string, Expected>();
-  const stream = (await fileSource(exportFile)()).pipe(parse({ columns: true }));
+  const stream = (await fileSource(exportFile)()).stream.pipe(parse({ columns: true }));
   for await (const row of stream as AsyncIterable<Record<string, string>>) {
     const mod = Number(row.sys_mod_count);
     const seen = expected.get(row.number!);
@@ -26,19 +28,32 @@ async function readExport(): Promise<Map<string, Expected>> {
   return expected;
 }
 
-describe('import of the real ServiceNow export (SQLite)', () => {
+interface RunReport { rows: number; incidents: number; imported: number; alreadyImported: number; issueCount: number }
+interface Run { id: string; status: string; error: string | null; progress: { processed: number; total: number | null; percent: number }; report: RunReport | null }
+
+describe('import of the real ServiceNow export through an import run (SQLite)', () => {
   let t: TestApp;
   let manager: SignedIn;
-  let report: ImportReport;
+  let dryRun: Run;
+  let imported: Run;
   beforeAll(async () => {
     t = await startTestApp('sqlite');
     manager = await t.user(['incident-problem-manager']);
-    report = await importServicenowIncidents(t.certus.database, fileSource(exportFile), { dryRun: false, actorId: manager.userId });
+    const boundary = '----certus-uci';
+    const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="uci_incident_event_log.zip"\r\nContent-Type: application/zip\r\n\r\n`), readFileSync(exportFile), Buffer.from(`\r\n--${boundary}--\r\n`)]);
+    const uploaded = json<Run>(await t.app.inject({ method: 'POST', url: '/api/incident-imports?dryRun=true', headers: { ...asUser(manager), 'content-type': `multipart/form-data; boundary=${boundary}` }, payload }));
+    const runOf = async (id: string) => json<Run>(await t.app.inject({ method: 'GET', url: `/api/incident-imports/${id}`, headers: asUser(manager) }));
+    await t.certus.jobs.runDue();
+    dryRun = await runOf(uploaded.id);
+    const queued = json<Run>(await t.app.inject({ method: 'POST', url: `/api/incident-imports/${dryRun.id}/import`, headers: asUser(manager) }));
+    await t.certus.jobs.runDue();
+    imported = await runOf(queued.id);
   }, 600_000);
   afterAll(async () => t?.close());
 
-  it('reads every row without a problem', () => {
-    expect(report).toMatchObject({ rows: 141_712, incidents: 24_918, imported: 24_918, issueCount: 0 });
+  it('reads every row without a problem, then imports every incident', () => {
+    expect(dryRun).toMatchObject({ status: 'succeeded', error: null, report: { rows: 141_712, incidents: 24_918, issueCount: 0 }, progress: { processed: 141_712, total: 141_712, percent: 100 } });
+    expect(imported).toMatchObject({ status: 'succeeded', error: null, report: { rows: 141_712, incidents: 24_918, imported: 24_918, alreadyImported: 0 }, progress: { processed: 141_712, percent: 100 } });
   });
 
   it('keeps each incident\'s priority, reassignments, reopenings and resolution time as exported', async () => {

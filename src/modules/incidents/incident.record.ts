@@ -62,7 +62,7 @@ export const incidentRecord: RecordTypeDefinition = {
     majorIncidentManagerId: { kind: 'user', label: 'Major-incident manager' },
     majorDeclaredAt: { kind: 'instant', label: 'Declared major at', readOnly: true },
     pirSummary: { kind: 'longText', label: 'Post-incident review', help: 'Required before a major incident can be closed' },
-    source: { kind: 'text', label: 'Source', readOnly: true, help: 'Where an imported incident came from' },
+    source: { kind: 'text', label: 'Source', readOnly: true, filterable: true, help: 'Where an imported incident came from' },
     externalId: { kind: 'text', label: 'External number', readOnly: true },
   },
 };

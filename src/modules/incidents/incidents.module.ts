@@ -9,6 +9,9 @@ import { loadIncidentDemo } from './incident.demo.js';
 import { incidentSettingsRoutes } from './incident-settings.routes.js';
 import { incidentKpiRoutes } from './incident-kpis.routes.js';
 import { incidentImportRoutes } from './import/incident-import.routes.js';
+import { incidentImportJob } from './import/incident-import-runs.service.js';
+import { runIncidentImport } from './import/incident-import.job.js';
+import { incidentImportRunsMigration } from './migrations/20261128T1652-incident-import-runs.js';
 import { incidentsMigration } from './migrations/20261128T1502-incidents.js';
 import { incidentSlaMigration } from './migrations/20261128T1503-incident-sla.js';
 import { incidentClockRoutes } from './incident-clocks.routes.js';
@@ -22,13 +25,15 @@ export const incidentsModule: CertusModule = {
   name: 'incidents',
   clause: '8.6.1',
   recordTypes: [incidentRecord, slaBreachRecord],
-  migrations: [incidentsMigration, incidentSlaMigration, slaBreachesMigration, incidentKpiIndexesMigration, incidentSlaClocksMigration],
+  migrations: [incidentsMigration, incidentSlaMigration, slaBreachesMigration, incidentKpiIndexesMigration, incidentSlaClocksMigration, incidentImportRunsMigration],
   grants: {
     'incident-settings:read': staffRoles,
     'incident-settings:manage': ['incident-problem-manager', 'sms-manager'],
     'incident-kpis:read': staffRoles,
     'incident-queue:read': staffRoles,
     'incident-imports:manage': ['incident-problem-manager', 'sms-manager'],
+    // Import runs say where imported records came from: their managers and auditors read them.
+    'incident-imports:read': ['incident-problem-manager', 'sms-manager'],
   },
   routes: async (app) => {
     await app.register(incidentSettingsRoutes);
@@ -39,11 +44,15 @@ export const incidentsModule: CertusModule = {
   },
   // The demo's clocks are snapshotted at load, so the queue and dashboard have figures on first start.
   demo: async (context) => { await loadIncidentDemo(context); await backfillIncidentClocks(context.database.db, context.now); },
-  jobs: { [slaWatchJob]: async (_payload, { database, now }) => { await watchSlas(database, now); } },
+  jobs: {
+    [slaWatchJob]: async (_payload, { database, now }) => { await watchSlas(database, now); },
+    [incidentImportJob]: async (payload, { database }) => { await runIncidentImport(database, String(payload.runId)); },
+  },
   schedules: [{ name: 'sla-watch', kind: slaWatchJob, intervalMs: 60_000 }],
   menu: [
     { label: 'Incidents', path: '/incidents', group: 'resolution', permission: 'incidents:read' },
     { label: 'Queue', path: '/queue', group: 'resolution', permission: 'incident-queue:read' },
     { label: 'SLA breaches', path: '/sla-breaches', group: 'relationship', permission: 'sla-breaches:read' },
+    { label: 'Import incidents', path: '/imports/incidents', group: 'resolution', permission: 'incident-imports:manage' },
   ],
 };

@@ -17,6 +17,7 @@ export const ConfigSchema = Type.Object({
   sessionTtlHours: Type.Integer({ minimum: 1, maximum: 24 * 90 }),
   maxAttachmentBytes: Type.Integer({ minimum: 1, maximum: 1024 * 1024 * 1024 }),
   attachmentTypes: Type.Array(Type.String({ minLength: 1 })),
+  maxImportBytes: Type.Integer({ minimum: 1, maximum: 1024 * 1024 * 1024 }),
   adminEmail: Type.String({ format: 'email' }),
   adminPassword: Type.Union([Type.String({ minLength: 12 }), Type.Null()]),
   loadDemo: Type.Boolean(),
@@ -46,6 +47,7 @@ const variableOf: Record<keyof Config, string> = {
   sessionTtlHours: 'CERTUS_SESSION_TTL_HOURS',
   maxAttachmentBytes: 'CERTUS_MAX_ATTACHMENT_BYTES',
   attachmentTypes: 'CERTUS_ATTACHMENT_TYPES',
+  maxImportBytes: 'CERTUS_MAX_IMPORT_BYTES',
   adminEmail: 'CERTUS_ADMIN_EMAIL',
   adminPassword: 'CERTUS_ADMIN_PASSWORD',
   loadDemo: 'CERTUS_DEMO',
@@ -113,6 +115,7 @@ export function loadConfig(env: Env = process.env): Config {
     sessionTtlHours: 12,
     maxAttachmentBytes: 25 * 1024 * 1024,
     attachmentTypes: defaultAttachmentTypes,
+    maxImportBytes: 200 * 1024 * 1024,
     adminEmail: 'admin@certus.local',
     adminPassword: null,
     loadDemo: true,
@@ -124,7 +127,7 @@ export function loadConfig(env: Env = process.env): Config {
     ...fromFile,
     dataDir,
   };
-  const numeric: (keyof Config)[] = ['port', 'sessionTtlHours', 'maxAttachmentBytes', 'jobIntervalMs'];
+  const numeric: (keyof Config)[] = ['port', 'sessionTtlHours', 'maxAttachmentBytes', 'maxImportBytes', 'jobIntervalMs'];
   const flags: (keyof Config)[] = ['loadDemo', 'secureCookies'];
   for (const key of Object.keys(variableOf) as (keyof Config)[]) {
     const raw = text(key);

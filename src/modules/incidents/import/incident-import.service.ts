@@ -1,4 +1,3 @@
-import { parse } from 'csv-parse';
 import type { Database, Trx } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/http/app-error.js';
 import { writeNewHistory } from '../../../kernel/history/history.service.js';
@@ -7,8 +6,9 @@ import { nextReference } from '../../../kernel/records/references.js';
 import { columnsFor, recordTables } from '../../../kernel/records/record-row.js';
 import { incidentRecord } from '../incident.record.js';
 import type { CsvSource } from './csv-source.js';
-import { lostState, servicenowColumns, type ServicenowRow } from './servicenow-format.js';
-import { checkRow, incidentFromRows, type ImportIssue, type NumberedRow } from './servicenow-incidents.js';
+import { lostState } from './servicenow-format.js';
+import { fileProblemOf, readExport, type ReadPosition } from './servicenow-export.js';
+import { incidentFromRows, type ImportIssue, type NumberedRow } from './servicenow-incidents.js';
 
 export interface ImportReport {
   format: 'servicenow-audit';
@@ -25,49 +25,87 @@ export interface ImportReport {
   rowsPerSecond: number;
 }
 
+/** What the checking pass found; nothing may be written unless issueCount is 0. */
+export interface ExportCheck {
+  rows: number;
+  incidents: number;
+  issueCount: number;
+  issues: ImportIssue[];
+  notes: string[];
+}
+
+/** Where a pass has got to: checking reads every row; writing reads them again and writes. */
+export interface ImportStep extends ReadPosition {
+  phase: 'checking' | 'writing';
+  totalRows: number | null;
+}
+
 export interface ImportOptions {
   dryRun: boolean;
   actorId: string;
+  /** Rows done and, once counted, rows in all; called every 5,000 rows and after each batch. */
   onProgress?: (rowsDone: number, rowsTotal: number | null) => void;
+  /** Called for every row read; a caller that records progress throttles it itself. */
+  onStep?: (step: ImportStep) => void;
   batchSize?: number;
 }
 
-const maxIssuesReported = 200;
+export const maxIssuesReported = 200;
 
-/** Streams the rows of an incident at a time: the rows of one number must stand together. */
-async function* incidentsIn(source: CsvSource, onRow: (line: number) => void, onIssue: (issue: ImportIssue) => void): AsyncGenerator<NumberedRow[]> {
-  const parser = (await source()).pipe(parse({ columns: true, bom: true, relax_column_count: true, skip_empty_lines: true, info: true }));
-  let header: string[] | null = null;
-  let group: NumberedRow[] = [];
-  const finished = new Set<string>();
-  for await (const record of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; columns: unknown[] | boolean } }>) {
-    const line = record.info.lines;
-    onRow(line);
-    if (!header) {
-      header = Object.keys(record.record);
-      const missing = servicenowColumns.filter((c) => !header!.includes(c));
-      if (missing.length) throw AppError.validation('file', `is not a ServiceNow incident audit export: missing columns ${missing.join(', ')}`);
+/**
+ * The checking pass: every row of the file is read and checked, and each incident's rows are
+ * grouped, without writing anything. A problem with the whole file (not a ServiceNow export,
+ * unreadable CSV or zip) ends the check as its last issue, with field "file".
+ */
+export async function checkServicenowExport(source: CsvSource, onStep?: (step: ImportStep) => void): Promise<ExportCheck> {
+  const issues: ImportIssue[] = [];
+  let issueCount = 0;
+  let lostStates = 0;
+  let rows = 0;
+  let incidents = 0;
+  try {
+    for await (const item of readExport(source, (position) => { rows = position.rows; onStep?.({ ...position, phase: 'checking', totalRows: null }); })) {
+      if ('issue' in item) {
+        issueCount += 1;
+        if (issues.length < maxIssuesReported) issues.push(item.issue);
+        continue;
+      }
+      incidents += 1;
+      lostStates += item.incident.filter((r) => r.row.incident_state === lostState).length;
     }
-    if (Object.keys(record.record).length !== header.length) {
-      onIssue({ line, number: record.record.number ?? null, field: 'row', reason: `has ${Object.keys(record.record).length} cells; the header has ${header.length}` });
-      continue;
-    }
-    const row = record.record as ServicenowRow;
-    const issues = checkRow({ line, row });
-    issues.forEach(onIssue);
-    if (issues.length) continue;
-    if (group.length && group[0]!.row.number !== row.number) {
-      finished.add(group[0]!.row.number);
-      yield group;
-      group = [];
-    }
-    if (finished.has(row.number)) {
-      onIssue({ line, number: row.number, field: 'number', reason: `rows of ${row.number} are not together; sort the file by number` });
-      continue;
-    }
-    group.push({ line, row });
+  } catch (error) {
+    // A problem with the file as a whole ends the check; it is reported after the rows' issues.
+    const problem = fileProblemOf(error);
+    if (!problem) throw error;
+    issueCount += 1;
+    issues.push(problem);
   }
-  if (group.length) yield group;
+  const notes = [
+    'States: Active → in progress; Awaiting User Info and Awaiting Evidence → awaiting caller; Awaiting Vendor → awaiting supplier; Awaiting Problem → in progress.',
+    'Times are read as UTC. Callers, groups and categories keep their anonymised names from the export (in the description and assignment group).',
+    ...(lostStates ? [`${lostStates} row(s) carry state -100 (lost by ServiceNow); their other changes are kept and the state is left as it was.`] : []),
+  ];
+  return { rows, incidents, issueCount, issues, notes };
+}
+
+/** Every row of the file that has a problem, a page at a time (for the full issue list). */
+export async function* exportIssues(source: CsvSource, pageSize = 500): AsyncGenerator<ImportIssue[]> {
+  let page: ImportIssue[] = [];
+  try {
+    for await (const item of readExport(source)) {
+      if (!('issue' in item)) continue;
+      page.push(item.issue);
+      if (page.length >= pageSize) {
+        yield page;
+        page = [];
+      }
+    }
+  } catch (error) {
+    const problem = fileProblemOf(error);
+    if (!problem) throw error;
+    page.push(problem);
+  }
+  if (page.length) yield page;
 }
 
 async function writeBatch(trx: Trx, batch: NumberedRow[][], actorId: string): Promise<{ imported: number; existing: number }> {
@@ -91,39 +129,13 @@ async function writeBatch(trx: Trx, batch: NumberedRow[][], actorId: string): Pr
 }
 
 /**
- * Imports a ServiceNow incident audit export. The first pass checks every row and reports
- * row-level issues; nothing is written unless there are none. The second pass writes
- * incidents in batches, each batch one transaction; an incident already imported (same
- * number) is skipped, so a rerun after an interruption completes the job.
+ * The writing pass over a file that checked clean: incidents are written in batches, each batch
+ * one transaction; an incident already imported (same number) is skipped, so a rerun after an
+ * interruption completes the job.
  */
-export async function importServicenowIncidents(database: Database, source: CsvSource, options: ImportOptions): Promise<ImportReport> {
-  const started = performance.now();
-  const issues: ImportIssue[] = [];
-  let issueCount = 0;
-  let lostStates = 0;
-  let rows = 0;
-  let incidents = 0;
-  const onIssue = (issue: ImportIssue) => {
-    issueCount += 1;
-    if (issues.length < maxIssuesReported) issues.push(issue);
-  };
-  for await (const group of incidentsIn(source, (line) => { rows += 1; if (rows % 5000 === 0) options.onProgress?.(rows, null); void line; }, onIssue)) {
-    incidents += 1;
-    lostStates += group.filter((r) => r.row.incident_state === lostState).length;
-  }
-  const totalRows = rows;
-  const notes = [
-    'States: Active → in progress; Awaiting User Info and Awaiting Evidence → awaiting caller; Awaiting Vendor → awaiting supplier; Awaiting Problem → in progress.',
-    'Times are read as UTC. Callers, groups and categories keep their anonymised names from the export (in the description and assignment group).',
-    ...(lostStates ? [`${lostStates} row(s) carry state -100 (lost by ServiceNow); their other changes are kept and the state is left as it was.`] : []),
-  ];
-  const report = (imported: number, alreadyImported: number, dryRun: boolean): ImportReport => {
-    const seconds = (performance.now() - started) / 1000;
-    return { format: 'servicenow-audit', dryRun, rows: totalRows, incidents, imported, alreadyImported, issueCount, issues, notes, seconds: Math.round(seconds * 100) / 100, rowsPerSecond: Math.round(totalRows / Math.max(seconds, 0.001)) };
-  };
-  if (options.dryRun) return report(0, 0, true);
-  if (issueCount > 0) {
-    throw new AppError('validation', `The file has ${issueCount} row-level problem(s); nothing was imported. Run a dry run to see them.`, { errors: issues.slice(0, 50).map((i) => ({ field: `line ${i.line}: ${i.field}`, reason: i.reason })) });
+export async function writeServicenowIncidents(database: Database, source: CsvSource, check: ExportCheck, options: Pick<ImportOptions, 'actorId' | 'onProgress' | 'onStep' | 'batchSize'>): Promise<{ imported: number; alreadyImported: number }> {
+  if (check.issueCount > 0) {
+    throw new AppError('validation', `The file has ${check.issueCount} row-level problem(s); nothing was imported. Run a dry run to see them.`, { errors: check.issues.slice(0, 50).map((i) => ({ field: `line ${i.line}: ${i.field}`, reason: i.reason })) });
   }
   let imported = 0;
   let alreadyImported = 0;
@@ -136,13 +148,42 @@ export async function importServicenowIncidents(database: Database, source: CsvS
     const result = await database.db.transaction().execute((trx) => writeBatch(trx, current, options.actorId));
     imported += result.imported;
     alreadyImported += result.existing;
-    options.onProgress?.(done, totalRows);
+    options.onProgress?.(done, check.rows);
   };
-  for await (const group of incidentsIn(source, () => { done += 1; }, () => undefined)) {
-    batch.push(group);
+  const onRow = (position: ReadPosition) => {
+    done = position.rows;
+    options.onStep?.({ ...position, phase: 'writing', totalRows: check.rows });
+  };
+  for await (const item of readExport(source, onRow)) {
+    // The check found no issues in these bytes, so every item is an incident.
+    if (!('incident' in item)) continue;
+    batch.push(item.incident);
     if (batch.length >= (options.batchSize ?? 250)) await flush();
   }
   await flush();
-  options.onProgress?.(totalRows, totalRows);
-  return report(imported, alreadyImported, false);
+  options.onProgress?.(check.rows, check.rows);
+  return { imported, alreadyImported };
+}
+
+export function importReport(check: ExportCheck, written: { imported: number; alreadyImported: number } | null, startedAt: number): ImportReport {
+  const seconds = (performance.now() - startedAt) / 1000;
+  return {
+    format: 'servicenow-audit', dryRun: written === null, rows: check.rows, incidents: check.incidents, imported: written?.imported ?? 0, alreadyImported: written?.alreadyImported ?? 0,
+    issueCount: check.issueCount, issues: check.issues, notes: check.notes, seconds: Math.round(seconds * 100) / 100, rowsPerSecond: Math.round(check.rows / Math.max(seconds, 0.001)),
+  };
+}
+
+/**
+ * Imports a ServiceNow incident audit export. The first pass checks every row and reports
+ * row-level issues; nothing is written unless there are none. The second pass writes.
+ */
+export async function importServicenowIncidents(database: Database, source: CsvSource, options: ImportOptions): Promise<ImportReport> {
+  const started = performance.now();
+  const check = await checkServicenowExport(source, (step) => {
+    if (step.rows % 5000 === 0) options.onProgress?.(step.rows, null);
+    options.onStep?.(step);
+  });
+  if (options.dryRun) return importReport(check, null, started);
+  const written = await writeServicenowIncidents(database, source, check, options);
+  return importReport(check, written, started);
 }
