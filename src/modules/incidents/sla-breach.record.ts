@@ -1,5 +1,7 @@
 import { staffRoles } from '../../platform/auth/roles.js';
 import type { RecordTypeDefinition } from '../../kernel/records/record-type.js';
+import { slaRecord } from '../service-levels/index.js';
+import { incidentRecord } from './incident.record.js';
 
 const investigators = ['service-level-manager', 'incident-problem-manager', 'sms-manager'] as const;
 
@@ -33,8 +35,8 @@ export const slaBreachRecord: RecordTypeDefinition = {
   },
   fields: {
     summary: { kind: 'text', label: 'Summary', required: true, maxLength: 300 },
-    incident: { kind: 'text', label: 'Incident', readOnly: true, filterable: true },
-    sla: { kind: 'text', label: 'SLA', readOnly: true, filterable: true },
+    incident: { kind: 'reference', target: incidentRecord, label: 'Incident', readOnly: true, filterable: true },
+    sla: { kind: 'reference', target: slaRecord, label: 'SLA', readOnly: true, filterable: true },
     clock: { kind: 'text', label: 'Clock', readOnly: true, filterable: true },
     priority: { kind: 'text', label: 'Priority at breach', readOnly: true, filterable: true },
     breachedAt: { kind: 'instant', label: 'Breached at', readOnly: true, sortable: true, filterable: true },
