@@ -199,3 +199,13 @@ export async function incidentsAround(db: Executor, service: string, category: s
     .executeTakeFirstOrThrow();
   return { before: Number(row.before ?? 0), after: Number(row.after ?? 0) };
 }
+
+/** Incidents opened in a period (optionally on one service), and how many are linked to a record of one of `types`. */
+export async function incidentsLinkedTo(db: Executor, period: { from: number; to: number; service?: string }, types: readonly string[]): Promise<{ opened: number; linked: number }> {
+  const row = await db.selectFrom('incidents')
+    .select((eb) => [eb.fn.countAll<number>().as('opened'), count(linkedToTypes('incidents.id', types)).as('linked')])
+    .where('created_at', '>=', period.from).where('created_at', '<', period.to)
+    .$if(period.service !== undefined, (q) => q.where('service', '=', period.service!))
+    .executeTakeFirstOrThrow();
+  return { opened: Number(row.opened), linked: Number(row.linked ?? 0) };
+}

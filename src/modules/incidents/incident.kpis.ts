@@ -11,7 +11,7 @@ export interface KpiValue {
   id: string;
   name: string;
   value: number | null;
-  unit: 'count' | 'percent' | 'hours';
+  unit: 'count' | 'percent' | 'hours' | 'days';
   numerator: number | null;
   denominator: number | null;
   definition: string;
@@ -21,8 +21,11 @@ export interface KpiValue {
 export const excludedResolutionCodes = ['duplicate', 'withdrawn'];
 
 const hour = 3_600_000;
+/** A caller reporting the same category again within this many days counts as a recurring incident. */
+export const recurrenceDays = 30;
 
-function percent(numerator: number, denominator: number): number | null {
+/** A share as a percentage with one decimal, or null when there is nothing to divide by. */
+export function percent(numerator: number, denominator: number): number | null {
   return denominator === 0 ? null : Math.round((numerator / denominator) * 1000) / 10;
 }
 
@@ -71,6 +74,16 @@ export async function incidentKpis(db: Executor, period: KpiPeriod, serviceDeskG
       .whereRef('p.created_at', '<', 'm.created_at').where(sql<boolean>`p.created_at >= m.created_at - ${90 * 24 * hour}`)))
     .executeTakeFirstOrThrow();
 
+  // 8.6.3: the same caller back with the same kind of fault soon after is a sign of an unremoved cause.
+  const recurring = await db.selectFrom('incidents as i')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('i.created_at', '>=', period.from).where('i.created_at', '<', period.to)
+    .$if(period.service !== undefined, (q) => q.where('i.service', '=', period.service!))
+    .where((eb) => eb.exists(eb.selectFrom('incidents as e').select('e.id')
+      .whereRef('e.caller_id', '=', 'i.caller_id').whereRef('e.category', '=', 'i.category')
+      .whereRef('e.created_at', '<', 'i.created_at').where(sql<boolean>`e.created_at >= i.created_at - ${recurrenceDays * 24 * hour}`)))
+    .executeTakeFirstOrThrow();
+
   const total = Number(openedRow.total);
   const majors = Number(openedRow.majors ?? 0);
   const reassigned = Number(resolvedRow.reassigned ?? 0);
@@ -87,6 +100,7 @@ export async function incidentKpis(db: Executor, period: KpiPeriod, serviceDeskG
     { id: 'reopen-rate', name: 'Reopen rate', value: percent(reopened, resolvedCount), unit: 'percent', numerator: reopened, denominator: resolvedCount, definition: 'Resolved incidents reopened at least once, over all resolved in the period.' },
     { id: 'major-incidents', name: 'Major incidents', value: majors, unit: 'count', numerator: majors, denominator: null, definition: 'Incidents opened in the period that were declared major.' },
     { id: 'major-duration', name: 'Mean major-incident duration', value: hours(resolvedRow.major_mean_ms), unit: 'hours', numerator: null, denominator: null, definition: 'Mean of resolved time − declaration time over major incidents resolved in the period.' },
+    { id: 'recurring-incidents', name: 'Recurring incidents', value: percent(Number(recurring.n), total), unit: 'percent', numerator: Number(recurring.n), denominator: total, definition: `Incidents opened in the period whose caller had reported another incident of the same category in the ${recurrenceDays} days before, over all opened in the period.` },
     { id: 'major-repeat-rate', name: 'Major-incident repeat rate', value: percent(Number(repeats.n), majors), unit: 'percent', numerator: Number(repeats.n), denominator: majors, definition: 'Major incidents opened in the period whose service had another major incident in the 90 days before, over all major incidents opened.' },
   ];
 }

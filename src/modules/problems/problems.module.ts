@@ -1,7 +1,9 @@
+import { staffRoles } from '../../platform/auth/roles.js';
 import type { CertusModule } from '../../kernel/module.js';
 import { problemRecord } from './problem.record.js';
 import { loadProblemDemo } from './problem.demo.js';
 import { problemProposalRoutes } from './problem-proposals.routes.js';
+import { problemKpiRoutes, problemKpisPermission } from './problem-kpis.routes.js';
 import { detectRecurrence, recurrenceJob } from './problem-trends.js';
 import { problemsMigration } from './migrations/20261128T1505-problems.js';
 import './problem.tables.js';
@@ -11,9 +13,16 @@ export const problemsModule: CertusModule = {
   clause: '8.6.3',
   recordTypes: [problemRecord],
   migrations: [problemsMigration],
-  routes: problemProposalRoutes,
+  grants: { [problemKpisPermission]: staffRoles },
+  routes: async (app) => {
+    await app.register(problemProposalRoutes);
+    await app.register(problemKpiRoutes);
+  },
   demo: loadProblemDemo,
   jobs: { [recurrenceJob]: async (_payload, { database, now }) => { await detectRecurrence(database, now); } },
   schedules: [{ name: 'problem-recurrence', kind: recurrenceJob, intervalMs: 3_600_000 }],
-  menu: [{ label: 'Problems', path: '/problems', group: 'resolution', permission: 'problems:read' }],
+  menu: [
+    { label: 'Problems', path: '/problems', group: 'resolution', permission: 'problems:read' },
+    { label: 'Problem KPIs', path: '/problems/kpis', group: 'resolution', permission: problemKpisPermission },
+  ],
 };
