@@ -23,6 +23,8 @@ import { WorksheetPage } from '../compliance/WorksheetPage';
 import { HeatmapPage } from '../compliance/HeatmapPage';
 import { MaturityPage } from '../compliance/MaturityPage';
 import { ReadinessPage } from '../compliance/ReadinessPage';
+import { CalendarsPage } from '../calendars/CalendarsPage';
+import { CalendarPage } from '../calendars/CalendarPage';
 
 export function App() {
   return (
@@ -44,6 +46,9 @@ export function App() {
                 <Route path="records/:plural/new" element={<RecordFormPage mode="create" />} />
                 <Route path="records/:plural/:key" element={<RecordDetailPage />} />
                 <Route path="records/:plural/:key/edit" element={<RecordFormPage mode="edit" />} />
+                <Route path="calendars" element={<CalendarsPage />} />
+                <Route path="calendars/new" element={<CalendarPage />} />
+                <Route path="calendars/:id" element={<CalendarPage />} />
                 <Route path="compliance/catalogue" element={<CataloguePage />} />
                 <Route path="compliance/readiness" element={<ReadinessPage />} />
                 <Route path="assessments" element={<Navigate to="/records/assessments" replace />} />
