@@ -12,7 +12,7 @@ const Millis = Type.Union([Type.Number({ description: 'business milliseconds' })
 const Clock = Type.Object({
   clockId: Type.String(), name: Type.String(), kind: Type.String({ description: 'sla, ola or contract' }), status: Type.String({ description: 'running, paused, stopped or inactive' }),
   pauseReason: Type.Union([Type.String({ description: 'the status that pauses it, e.g. awaiting-caller' }), Type.Null()]),
-  targetMillis: Millis, dueAt: Instant, remainingMillis: Millis, percentUsed: Type.Union([Type.Number(), Type.Null()]),
+  targetMillis: Millis, dueAt: Instant, atRiskAt: Instant, remainingMillis: Millis, percentUsed: Type.Union([Type.Number(), Type.Null()]),
   atRisk: Type.Boolean(), breached: Type.Boolean(), breachedAt: Instant,
 });
 const Item = Type.Object({

@@ -35,6 +35,8 @@ export interface QueueClock {
   pauseReason: string | null;
   targetMillis: number | null;
   dueAt: number | null;
+  /** When a running clock turns (or turned) at risk. */
+  atRiskAt: number | null;
   remainingMillis: number | null;
   percentUsed: number | null;
   atRisk: boolean;
@@ -146,7 +148,7 @@ function itemOf(row: Row, now: number, calendars: Awaited<ReturnType<typeof busi
     const breached = row.breached === 1 || (running && dueAt !== null && dueAt <= now);
     clock = {
       clockId: row.clock_id, name: row.name ?? row.clock_id, kind: row.kind ?? 'sla', status: row.clock_status ?? 'running', pauseReason: row.pause_reason,
-      targetMillis: target, dueAt, remainingMillis: target === null ? null : Math.max(0, target - elapsed),
+      targetMillis: target, dueAt, atRiskAt, remainingMillis: target === null ? null : Math.max(0, target - elapsed),
       percentUsed: target === null ? null : Math.round((elapsed / target) * 1000) / 10,
       atRisk: !breached && (row.at_risk === 1 || (running && atRiskAt !== null && atRiskAt <= now)),
       breached, breachedAt: row.breached_at === null ? (breached ? dueAt : null) : Number(row.breached_at),

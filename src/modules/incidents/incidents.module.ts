@@ -18,6 +18,7 @@ import { incidentClockRoutes } from './incident-clocks.routes.js';
 import { incidentSlaClocksMigration } from './migrations/20261128T1641-incident-sla-clocks.js';
 import { backfillIncidentClocks } from './sla-snapshots.js';
 import { incidentQueueRoutes } from './incident-queue.routes.js';
+import { slaDashboardRoutes } from './sla-dashboard.routes.js';
 import './incident.tables.js';
 import './incident-sla-clocks.tables.js';
 
@@ -31,6 +32,7 @@ export const incidentsModule: CertusModule = {
     'incident-settings:manage': ['incident-problem-manager', 'sms-manager'],
     'incident-kpis:read': staffRoles,
     'incident-queue:read': staffRoles,
+    'service-level-dashboard:read': staffRoles,
     'incident-imports:manage': ['incident-problem-manager', 'sms-manager'],
     // Import runs say where imported records came from: their managers and auditors read them.
     'incident-imports:read': ['incident-problem-manager', 'sms-manager'],
@@ -41,6 +43,7 @@ export const incidentsModule: CertusModule = {
     await app.register(incidentImportRoutes);
     await app.register(incidentClockRoutes);
     await app.register(incidentQueueRoutes);
+    await app.register(slaDashboardRoutes);
   },
   // The demo's clocks are snapshotted at load, so the queue and dashboard have figures on first start.
   demo: async (context) => { await loadIncidentDemo(context); await backfillIncidentClocks(context.database.db, context.now); },
@@ -53,6 +56,7 @@ export const incidentsModule: CertusModule = {
     { label: 'Incidents', path: '/incidents', group: 'resolution', permission: 'incidents:read' },
     { label: 'Queue', path: '/queue', group: 'resolution', permission: 'incident-queue:read' },
     { label: 'SLA breaches', path: '/sla-breaches', group: 'relationship', permission: 'sla-breaches:read' },
+    { label: 'Service level dashboard', path: '/service-levels/dashboard', group: 'relationship', permission: 'service-level-dashboard:read' },
     { label: 'Import incidents', path: '/imports/incidents', group: 'resolution', permission: 'incident-imports:manage' },
   ],
 };

@@ -13,3 +13,5 @@ export { incidentTrends, incidentsSince, recentIncidents, type IncidentTrend } f
 export { incidentRecordFacts, incidentsAround, incidentsLinkedTo, slaBreachFacts, type IncidentRecordFacts, type MajorIncidentFacts, type SlaBreachFacts } from './incident.facts.js';
 export { refreshIncidentClocks, backfillIncidentClocks, type ClockSnapshot } from './sla-snapshots.js';
 export type { IncidentSlaClockTable } from './incident-sla-clocks.tables.js';
+export { slaKpis } from './sla.kpis.js';
+export { slaDashboard, type SlaDashboard } from './sla-dashboard.js';

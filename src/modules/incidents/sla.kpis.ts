@@ -1,0 +1,50 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../platform/db/database.js';
+import type { KpiPeriod, KpiValue } from './incident.kpis.js';
+
+const hour = 3_600_000;
+
+function percent(numerator: number, denominator: number): number | null {
+  return denominator === 0 ? null : Math.round((numerator / denominator) * 1000) / 10;
+}
+
+/**
+ * SLA KPIs for a period from the stored clock snapshots (8.3.2 service level monitoring), each
+ * computed in SQL on either database and returned with its definition. Only the customer SLA's
+ * own clocks count (not OLAs or underpinning contracts); a clock counts in the period in which
+ * it stopped — for an incident resolved, reopened and resolved again, its latest stop.
+ */
+export async function slaKpis(db: Executor, period: KpiPeriod): Promise<KpiValue[]> {
+  const stopped = await db.selectFrom('incident_sla_clocks as c').innerJoin('incidents as i', 'i.id', 'c.incident_id')
+    .where('c.kind', '=', 'sla').where('c.status', '=', 'stopped').where('c.stopped_at', '>=', period.from).where('c.stopped_at', '<', period.to)
+    .$if(period.service !== undefined, (q) => q.where('i.service', '=', period.service!))
+    .select((eb) => [
+      eb.fn.countAll<number>().as('clocks'),
+      eb.fn.sum<number>(sql`case when c.met = 1 then 1 else 0 end`).as('met'),
+      eb.fn.sum<number>(sql`case when c.measure = 'resolution' then 1 else 0 end`).as('resolutions'),
+      eb.fn.sum<number>(sql`case when c.measure = 'resolution' and c.met = 1 then 1 else 0 end`).as('resolutions_met'),
+      eb.fn.sum<number>(sql`case when c.measure = 'response' then 1 else 0 end`).as('responses'),
+      eb.fn.sum<number>(sql`case when c.measure = 'response' and c.met = 1 then 1 else 0 end`).as('responses_met'),
+      eb.fn.avg<number>(sql`case when c.measure = 'resolution' then c.elapsed_ms end`).as('mean_resolution_ms'),
+    ]).executeTakeFirstOrThrow();
+  const breaches = await db.selectFrom('incident_sla_clocks as c').innerJoin('incidents as i', 'i.id', 'c.incident_id')
+    .where('c.kind', '=', 'sla').where('c.breached', '=', 1).where('c.breached_at', '>=', period.from).where('c.breached_at', '<', period.to)
+    .$if(period.service !== undefined, (q) => q.where('i.service', '=', period.service!))
+    .select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+
+  const n = (v: unknown) => Number(v ?? 0);
+  const clocks = n(stopped.clocks);
+  const met = n(stopped.met);
+  const resolutions = n(stopped.resolutions);
+  const resolutionsMet = n(stopped.resolutions_met);
+  const responses = n(stopped.responses);
+  const responsesMet = n(stopped.responses_met);
+  const mean = stopped.mean_resolution_ms === null || stopped.mean_resolution_ms === undefined ? null : Math.round((Number(stopped.mean_resolution_ms) / hour) * 100) / 100;
+  return [
+    { id: 'sla-attainment', name: 'SLA attainment', value: percent(met, clocks), unit: 'percent', numerator: met, denominator: clocks, definition: 'SLA response and resolution clocks that stopped in the period within their target, over all SLA clocks that stopped in the period. OLA and contract clocks are not counted.' },
+    { id: 'resolution-target-met', name: 'Resolution target met', value: percent(resolutionsMet, resolutions), unit: 'percent', numerator: resolutionsMet, denominator: resolutions, definition: 'Incidents resolved in the period under an SLA whose resolution clock stayed within its target, over all such incidents.' },
+    { id: 'response-target-met', name: 'Response target met', value: percent(responsesMet, responses), unit: 'percent', numerator: responsesMet, denominator: responses, definition: 'SLA response clocks that stopped in the period within their target, over all that stopped in the period.' },
+    { id: 'mean-business-ttr', name: 'Mean time to resolve (business hours)', value: mean, unit: 'hours', numerator: null, denominator: resolutions, definition: 'Mean business time counted by the SLA resolution clock (the SLA calendar\'s working hours, pauses excluded) over incidents resolved in the period under an SLA.' },
+    { id: 'sla-breaches', name: 'SLA breaches', value: n(breaches.n), unit: 'count', numerator: n(breaches.n), denominator: null, definition: 'SLA response and resolution clocks that breached in the period (by the instant of breach), whether or not the incident is resolved yet.' },
+  ];
+}
