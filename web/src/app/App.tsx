@@ -23,6 +23,7 @@ import { WorksheetPage } from '../compliance/WorksheetPage';
 import { HeatmapPage } from '../compliance/HeatmapPage';
 import { MaturityPage } from '../compliance/MaturityPage';
 import { ReadinessPage } from '../compliance/ReadinessPage';
+import { ProblemKpisPage } from '../problems/ProblemKpisPage';
 import { CalendarsPage } from '../calendars/CalendarsPage';
 import { CalendarPage } from '../calendars/CalendarPage';
 
@@ -42,6 +43,7 @@ export function App() {
                 <Route path="profile" element={<ProfilePage />} />
                 <Route path="search" element={<SearchPage />} />
                 <Route path="admin/users" element={<UsersPage />} />
+                <Route path="problems/kpis" element={<ProblemKpisPage />} />
                 <Route path="records/:plural" element={<RecordListPage />} />
                 <Route path="records/:plural/new" element={<RecordFormPage mode="create" />} />
                 <Route path="records/:plural/:key" element={<RecordDetailPage />} />

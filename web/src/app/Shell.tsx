@@ -76,6 +76,9 @@ export function Shell({ children }: { children: ReactNode }) {
                     onClick={close}
                   />
                 ))}
+                {group.id === 'resolution' && can('problem-kpis:read') ? (
+                  <NavLink component={Link} to="/problems/kpis" label="Problem KPIs" description="Clause 8.6.3" active={isActive('/problems/kpis')} onClick={close} />
+                ) : null}
               </div>
             ))}
             {complianceLinks.length > 0 ? (
