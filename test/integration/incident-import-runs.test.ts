@@ -74,7 +74,8 @@ describe.each(storeNames())('incident import runs on %s', (store) => {
   it('rejects a dry run of a malformed export, listing each issue with its line and field, and writes nothing', async () => {
     const run = await runToEnd('malformed.csv', malformed, true);
     expect(run).toMatchObject({ status: 'rejected', phase: null, error: null, uploadedBy: { id: manager.userId } });
-    expect(run.report).toMatchObject({ rows: 15, issueCount: 5, imported: 0 });
+    expect(run.report).toMatchObject({ rows: 15, incidents: 3, issueCount: 5, imported: 0 });
+    expect(run.progress).toMatchObject({ processed: 15, total: 15, totalIsEstimate: false, percent: 100 });
     expect(run.report!.issues.map((i) => `${i.line}:${i.number}:${i.field}`)).toEqual(['3:INC0000001:opened_at', '7:INC0000002:incident_state', '10:INC0000002:reopen_count', '14:INC0000003:impact', '16:INC0000004:row']);
     expect(run.report!.issues[0]!.reason).toContain('31/2/2016 08:00');
     expect(await incidentCount()).toBe(0);

@@ -23,6 +23,7 @@ import { WorksheetPage } from '../compliance/WorksheetPage';
 import { HeatmapPage } from '../compliance/HeatmapPage';
 import { MaturityPage } from '../compliance/MaturityPage';
 import { ReadinessPage } from '../compliance/ReadinessPage';
+import { ImportIncidentsPage } from '../imports/ImportIncidentsPage';
 import { ProblemKpisPage } from '../problems/ProblemKpisPage';
 import { CalendarsPage } from '../calendars/CalendarsPage';
 import { CalendarPage } from '../calendars/CalendarPage';
@@ -43,6 +44,7 @@ export function App() {
                 <Route path="profile" element={<ProfilePage />} />
                 <Route path="search" element={<SearchPage />} />
                 <Route path="admin/users" element={<UsersPage />} />
+                <Route path="imports/incidents" element={<ImportIncidentsPage />} />
                 <Route path="problems/kpis" element={<ProblemKpisPage />} />
                 <Route path="records/:plural" element={<RecordListPage />} />
                 <Route path="records/:plural/new" element={<RecordFormPage mode="create" />} />

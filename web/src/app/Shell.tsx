@@ -79,6 +79,9 @@ export function Shell({ children }: { children: ReactNode }) {
                 {group.id === 'resolution' && can('problem-kpis:read') ? (
                   <NavLink component={Link} to="/problems/kpis" label="Problem KPIs" description="Clause 8.6.3" active={isActive('/problems/kpis')} onClick={close} />
                 ) : null}
+                {group.id === 'resolution' && can('incident-imports:manage') ? (
+                  <NavLink component={Link} to="/imports/incidents" label="Import incidents" description="From a ServiceNow export" active={isActive('/imports/incidents')} onClick={close} />
+                ) : null}
               </div>
             ))}
             {complianceLinks.length > 0 ? (

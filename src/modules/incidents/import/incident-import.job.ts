@@ -37,7 +37,7 @@ export async function runIncidentImport(database: Database, runId: string): Prom
   };
   const rejected = (check: ExportCheck) => finish({
     status: 'rejected', phase: null, rows_processed: check.rows, rows_total: check.rows, rows_total_estimated: 0, percent: 100,
-    issue_count: check.issueCount, issues: writeJson(check.issues), notes: writeJson(check.notes), incidents: 0, imported: 0, already_imported: 0,
+    issue_count: check.issueCount, issues: writeJson(check.issues), notes: writeJson(check.notes), incidents: check.incidents, imported: 0, already_imported: 0,
   });
   try {
     const dryRun = run.mode === 'import' ? await latestCleanDryRun(db, run.sha256, importFormatVersion) : undefined;
