@@ -15,6 +15,7 @@ export const laptopForm = [
   { key: 'startDate', label: 'Start date', kind: 'date', required: true },
   { key: 'size', label: 'Laptop size', kind: 'enum', required: true, options: ['14 inch', '16 inch'] },
   { key: 'notes', label: 'Anything else', kind: 'longText', required: false },
+  { key: 'external', label: 'External contractor', kind: 'boolean', required: false },
 ];
 export const laptopTasks = [{ title: 'Order the laptop', group: 'Procurement' }, { title: 'Image and enrol it' }, { title: 'Hand it over' }];
 

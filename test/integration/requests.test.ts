@@ -74,9 +74,9 @@ describe.each(storeNames())('service requests on %s', (store) => {
     const forSomeoneElse = await api.call(requester, 'POST', '/api/service-requests', { model: plainModel, answers: { startDate: '2026-12-01', size: '14 inch' }, requesterId: otherRequester.userId });
     expect(forSomeoneElse.statusCode).toBe(403);
 
-    const request = await api.raise(requester, plainModel, { startDate: '2026-12-01', size: ' 16 inch ', notes: '' });
+    const request = await api.raise(requester, plainModel, { startDate: '2026-12-01', size: ' 16 inch ', notes: '', external: true });
     expect(request).toMatchObject({ status: 'submitted', model: plainModel, service, requesterId: requester.userId, assignmentGroup: 'End-user computing', shortDescription: 'New starter laptop', approverId: null });
-    expect(request.answers).toEqual({ startDate: '2026-12-01', size: '16 inch' });
+    expect(request.answers).toEqual({ startDate: '2026-12-01', size: '16 inch', external: true });
     // 8 business hours round the clock (the service has no calendar), from submission.
     expect(Date.parse(request.dueAt!) - Date.parse((request as unknown as { createdAt: string }).createdAt)).toBe(8 * 3_600_000);
   });

@@ -28,6 +28,8 @@ describe('request answers', () => {
     const required: FormField[] = [{ key: 'agree', label: 'I accept the policy', kind: 'boolean', required: true }, { key: 'reason', label: 'Reason', kind: 'text', required: true }];
     expect(checkAnswers(required, {}).problems.map((p) => p.field)).toEqual(['answers.agree', 'answers.reason']);
     expect(checkAnswers(required, { agree: false, reason: 'x' }).problems).toEqual([]);
+    expect(checkAnswers(required, { agree: 'true', reason: 'x' }).answers.agree).toBe(true);
+    expect(checkAnswers(required, { agree: 'yes', reason: 'x' }).problems.map((p) => p.field)).toEqual(['answers.agree']);
     expect(checkAnswers(required, { agree: true, reason: 'x'.repeat(201) }).problems[0]!.reason).toBe('must be at most 200 characters');
   });
 

@@ -49,9 +49,11 @@ export function checkAnswers(fields: readonly FormField[], given: Readonly<Recor
       else if (field.required) problems.push({ field: `answers.${field.key}`, reason: `needs a yes or no (${field.label})` });
       continue;
     }
-    const problem = answerProblem(field, value);
+    // JSON schema validation may have turned true into "true" (the HTTP layer coerces types).
+    const answer = field.kind === 'boolean' && (value === 'true' || value === 'false') ? value === 'true' : value;
+    const problem = answerProblem(field, answer);
     if (problem) problems.push({ field: `answers.${field.key}`, reason: problem });
-    else answers[field.key] = typeof value === 'string' ? value.trim() : (value as boolean);
+    else answers[field.key] = typeof answer === 'string' ? answer.trim() : (answer as boolean);
   }
   return { answers, problems };
 }

@@ -4,6 +4,7 @@ import { requestModelRecord } from './request-model.record.js';
 import { serviceRequestRecord } from './service-request.record.js';
 import { requestTaskRecord } from './request-task.record.js';
 import { requestRoutes } from './requests.routes.js';
+import { loadRequestDemo } from './requests.demo.js';
 import { requestsMigration } from './migrations/20261128T1611-requests.js';
 import './requests.tables.js';
 
@@ -14,6 +15,7 @@ export const requestsModule: CertusModule = {
   migrations: [requestsMigration],
   grants: { 'request-kpis:read': staffRoles },
   routes: requestRoutes,
+  demo: loadRequestDemo,
   menu: [
     { label: 'Request portal', path: '/portal', group: 'resolution', permission: 'service-requests:create' },
     { label: 'Service requests', path: '/records/service-requests', group: 'resolution', permission: 'service-requests:read' },

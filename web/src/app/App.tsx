@@ -10,7 +10,6 @@ import { Shell } from './Shell';
 import { theme } from './theme';
 import { SignInPage } from '../auth/SignInPage';
 import { ChangePasswordPage } from '../auth/ChangePasswordPage';
-import { MyWorkPage } from '../work/MyWorkPage';
 import { SearchPage } from '../work/SearchPage';
 import { ProfilePage } from '../profile/ProfilePage';
 import { UsersPage } from '../admin/UsersPage';
@@ -23,6 +22,11 @@ import { WorksheetPage } from '../compliance/WorksheetPage';
 import { HeatmapPage } from '../compliance/HeatmapPage';
 import { MaturityPage } from '../compliance/MaturityPage';
 import { ReadinessPage } from '../compliance/ReadinessPage';
+import { PortalPage } from '../requests/PortalPage';
+import { RaiseRequestPage } from '../requests/RaiseRequestPage';
+import { MyRequestPage } from '../requests/MyRequestPage';
+import { RequestModelEditorPage } from '../requests/RequestModelEditorPage';
+import { RequesterHome } from '../requests/RequesterHome';
 import { ImportIncidentsPage } from '../imports/ImportIncidentsPage';
 import { ProblemKpisPage } from '../problems/ProblemKpisPage';
 import { CalendarsPage } from '../calendars/CalendarsPage';
@@ -40,7 +44,12 @@ export function App() {
             <Route element={<RequireSession />}>
               <Route path="/change-password" element={<ChangePasswordPage />} />
               <Route element={<SignedInLayout />}>
-                <Route index element={<MyWorkPage />} />
+                <Route index element={<RequesterHome />} />
+                <Route path="portal" element={<PortalPage />} />
+                <Route path="portal/new/:model" element={<RaiseRequestPage />} />
+                <Route path="portal/requests/:key" element={<MyRequestPage />} />
+                <Route path="requests/models/new" element={<RequestModelEditorPage />} />
+                <Route path="requests/models/:key" element={<RequestModelEditorPage />} />
                 <Route path="profile" element={<ProfilePage />} />
                 <Route path="search" element={<SearchPage />} />
                 <Route path="admin/users" element={<UsersPage />} />

@@ -59,6 +59,7 @@ export function Shell({ children }: { children: ReactNode }) {
             <Box hiddenFrom="sm" mb="sm">
               <GlobalSearch />
             </Box>
+            {can('service-requests:create') ? <NavLink component={Link} to="/portal" label="Request portal" description="Ask for something, follow your requests" active={isActive('/portal')} onClick={close} /> : null}
             <NavLink component={Link} to="/" label="My work" active={location.pathname === '/'} onClick={close} />
             {groups.map(({ group, types: members }) => (
               <div key={group.id} role="group" aria-labelledby={`nav-${group.id}`}>
@@ -76,6 +77,9 @@ export function Shell({ children }: { children: ReactNode }) {
                     onClick={close}
                   />
                 ))}
+                {group.id === 'resolution' && can('request-models:create') ? (
+                  <NavLink component={Link} to="/requests/models/new" label="Request model editor" description="Clause 8.6.2: a request form and its tasks" active={isActive('/requests/models')} onClick={close} />
+                ) : null}
                 {group.id === 'resolution' && can('problem-kpis:read') ? (
                   <NavLink component={Link} to="/problems/kpis" label="Problem KPIs" description="Clause 8.6.3" active={isActive('/problems/kpis')} onClick={close} />
                 ) : null}

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { AssessmentRecordLinks } from '../compliance/AssessmentHeader';
+import type { RecordData } from '../shared/types';
+import { requestActionExtensions, requestPanelExtensions } from '../requests/extensions';
 
 /**
  * Extra actions on a generic record page, by record type: the one place where a module adds
@@ -7,4 +9,13 @@ import { AssessmentRecordLinks } from '../compliance/AssessmentHeader';
  */
 export const recordActionExtensions: Record<string, (reference: string) => ReactNode> = {
   assessment: (reference) => <AssessmentRecordLinks reference={reference} />,
+  ...requestActionExtensions,
+};
+
+/**
+ * Panels a module adds to a generic record page, between its details and its activity tabs
+ * (e.g. a service request's approval and fulfilment tasks). `onChanged` reloads the record.
+ */
+export const recordPanelExtensions: Record<string, (record: RecordData, onChanged: () => void) => ReactNode> = {
+  ...requestPanelExtensions,
 };

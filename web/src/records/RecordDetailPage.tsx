@@ -19,7 +19,7 @@ import { LinksPanel } from './LinksPanel';
 import { TransitionModal } from './TransitionModal';
 import { useRecordType } from './useRecordType';
 import { notify } from '../shared/ui/notify';
-import { recordActionExtensions } from '../app/recordExtensions';
+import { recordActionExtensions, recordPanelExtensions } from '../app/recordExtensions';
 
 interface Loaded {
   record: RecordData;
@@ -104,6 +104,11 @@ function RecordDetail({ recordType, recordKey }: { recordType: RecordType; recor
           <RecordFacts record={record} />
         </Grid.Col>
       </Grid>
+
+      {recordPanelExtensions[recordType.type]?.(record, () => {
+        loaded.reload();
+        bumpHistory();
+      })}
 
       <Tabs defaultValue="comments" keepMounted={false}>
         <Tabs.List>

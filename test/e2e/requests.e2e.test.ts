@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAvailability, screenshot } from './support/browser.js';
+import { expectAccessible as expectPageAccessible, openJourney, type Journey } from './support/journey.js';
+
+const availability = browserAvailability();
+const password = 'Certus-demo-2026';
+
+describe.skipIf(!availability.run)('service request journey in the browser', () => {
+  let journey: Journey;
+  let page: Page;
+  let consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    journey = await openJourney();
+    ({ page, consoleErrors } = journey);
+  });
+
+  afterAll(async () => journey?.close());
+
+  const expectAccessible = (name: string) => expectPageAccessible(page, name);
+
+  async function signIn(email: string) {
+    await page.goto('/');
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.getByLabel('E-mail address').fill(email);
+    await page.getByRole('textbox', { name: 'Password' }).fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  async function signOut() {
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await page.getByText('You have signed out').waitFor();
+  }
+
+  it('a requester raises a request, the service desk fulfils it in order, and the requester confirms and rates it', async () => {
+    // The requester lands in the portal and finds what to ask for.
+    await signIn('requester@northwind.example');
+    await page.getByRole('heading', { name: 'Request portal', level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/portal');
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: /Request portal/ }).waitFor();
+    await page.getByRole('article', { name: 'New starter laptop' }).getByText('Needs approval').waitFor();
+    await page.getByRole('heading', { name: 'My requests' }).waitFor();
+    await page.getByText('Loading your requests…').waitFor({ state: 'detached' });
+    await screenshot(page, 'requests-01-portal');
+    await expectAccessible('request portal');
+
+    // Reporting an incident from the portal opens the incident form, which requesters may use.
+    await page.getByRole('link', { name: 'Report a problem (incident)' }).click();
+    await page.getByRole('heading', { name: 'New incident', level: 1 }).waitFor();
+    await page.getByRole('textbox', { name: /^Short description/ }).waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Request portal', level: 1 }).waitFor();
+
+    await page.getByRole('textbox', { name: 'Search the catalogue' }).fill('installation');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByRole('article', { name: 'New starter laptop' }).waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: 'Request Software installation' }).click();
+
+    // The form comes from the model; required answers are checked before sending.
+    await page.getByRole('heading', { name: 'Request: Software installation', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Submit request' }).click();
+    await page.getByText('Some answers need attention').waitFor();
+    const software = page.getByRole('textbox', { name: /^Software and version/ });
+    await expect(software.getAttribute('aria-invalid')).resolves.toBe('true');
+    await software.fill('Visio 2024');
+    await page.getByRole('checkbox', { name: 'I already have a licence' }).check();
+    await page.getByRole('textbox', { name: /^What you need it for/ }).fill('Drawing the new network diagrams.');
+    await screenshot(page, 'requests-02-form');
+    await expectAccessible('request form');
+    await page.getByRole('button', { name: 'Submit request' }).click();
+
+    // The request page: submitted, nothing done yet.
+    const heading = page.getByRole('heading', { level: 1, name: /^REQ-\d{6} · Software installation/ });
+    await heading.waitFor();
+    const reference = ((await heading.textContent()) ?? '').slice(0, 10);
+    expect(reference).toMatch(/^REQ-\d{6}$/);
+    await expect(page.getByTestId('request-status').textContent()).resolves.toBe('Submitted');
+    await page.getByText('Visio 2024').waitFor();
+    await page.getByRole('textbox', { name: 'Add a message' }).fill('Needed by Friday, please.');
+    await page.getByRole('button', { name: 'Send message' }).click();
+    await page.getByRole('article', { name: /Message from Mark Ellis/ }).getByText('Needed by Friday, please.').waitFor();
+    await screenshot(page, 'requests-03-submitted');
+    await expectAccessible('request page (submitted)');
+    await signOut();
+
+    // The agent starts fulfilment; the tasks appear in order and must be done in order.
+    await signIn('service-desk-agent@northwind.example');
+    await page.getByRole('heading', { name: 'My work', level: 1 }).waitFor();
+    await page.goto(`/records/service-requests/${reference}`);
+    await page.getByRole('heading', { level: 1, name: new RegExp(`^${reference} · Software installation`) }).waitFor();
+    await page.getByRole('group', { name: 'Actions' }).getByRole('button', { name: 'Start fulfilment' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Start fulfilment' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText(`${reference} is now In fulfilment.`).waitFor();
+    const tasks = page.getByRole('region', { name: 'Fulfilment tasks' });
+    await tasks.getByTestId('task-3').waitFor();
+    await tasks.getByRole('button', { name: /^Complete task 2/ }).click();
+    await tasks.getByText(/Tasks are done in order/).waitFor();
+    await screenshot(page, 'requests-04-task-order');
+    await expectAccessible('service request with tasks');
+    for (const position of [1, 2, 3]) {
+      await tasks.getByRole('button', { name: new RegExp(`^Complete task ${position}`) }).click();
+      await tasks.getByTestId(`task-${position}`).getByText('Done').waitFor();
+    }
+    await page.getByRole('group', { name: 'Actions' }).getByRole('button', { name: 'Mark fulfilled' }).click();
+    await dialog.getByRole('button', { name: 'Mark fulfilled' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText(`${reference} is now Fulfilled.`).waitFor();
+    await signOut();
+
+    // The requester sees it fulfilled, every task done, and confirms with a rating.
+    await signIn('requester@northwind.example');
+    await page.getByRole('heading', { name: 'Request portal', level: 1 }).waitFor();
+    const row = page.getByRole('row', { name: new RegExp(reference) });
+    await row.getByText('Fulfilled — please confirm').waitFor();
+    await row.getByRole('link', { name: reference }).click();
+    await page.getByText('3 of 3 tasks done').waitFor();
+    await expect(page.getByTestId('request-status').textContent()).resolves.toBe('Fulfilled');
+    await page.getByRole('button', { name: 'Confirm and rate' }).click();
+    await page.getByText('Choose a rating from 1 to 5 stars').waitFor();
+    // The stars are radio buttons: chosen here with the keyboard.
+    await page.getByRole('group', { name: /How satisfied are you/ }).getByLabel('4 of 5').focus();
+    await page.keyboard.press('Space');
+    await expect(page.getByLabel('4 of 5').isChecked()).resolves.toBe(true);
+    await page.getByRole('textbox', { name: /^Comment/ }).fill('Installed quickly; the licence took a day.');
+    await screenshot(page, 'requests-05-confirm');
+    await expectAccessible('confirm and rate');
+    await page.getByRole('button', { name: 'Confirm and rate' }).click();
+    await page.getByText('Thank you: your request is closed.').waitFor();
+    await expect(page.getByTestId('request-status').textContent()).resolves.toBe('Closed');
+    await page.getByText('4 of 5').waitFor();
+    await page.getByRole('button', { name: 'Confirm and rate' }).waitFor({ state: 'detached' });
+    await screenshot(page, 'requests-06-closed');
+
+    expect(consoleErrors.filter((e) => !/401|Unauthorized|status of 4\d\d/.test(e))).toEqual([]);
+  });
+});
