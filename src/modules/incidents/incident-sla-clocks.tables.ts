@@ -36,3 +36,24 @@ declare module '../../platform/db/tables.js' {
     incident_sla_clocks: IncidentSlaClockTable;
   }
 }
+
+export interface IncidentEscalationSettingsTable {
+  id: string;
+  settings: unknown;
+  version: number;
+  updated_by: string | null;
+  updated_at: number;
+}
+
+declare module '../../platform/db/tables.js' {
+  interface CertusTables {
+    incident_escalation_settings: IncidentEscalationSettingsTable;
+  }
+}
+
+declare module './incident.tables.js' {
+  interface IncidentTable {
+    /** The highest escalation level reached (null before the first). */
+    escalation_level: number | null;
+  }
+}

@@ -64,5 +64,6 @@ export const incidentRecord: RecordTypeDefinition = {
     pirSummary: { kind: 'longText', label: 'Post-incident review', help: 'Required before a major incident can be closed' },
     source: { kind: 'text', label: 'Source', readOnly: true, filterable: true, help: 'Where an imported incident came from' },
     externalId: { kind: 'text', label: 'External number', readOnly: true },
+    escalationLevel: { kind: 'integer', label: 'Escalation level', readOnly: true, filterable: true, sortable: true, help: 'Set by the SLA watch as the resolution clock reaches each escalation level' },
   },
 };

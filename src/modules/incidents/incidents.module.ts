@@ -17,6 +17,8 @@ import { incidentSlaMigration } from './migrations/20261128T1503-incident-sla.js
 import { incidentClockRoutes } from './incident-clocks.routes.js';
 import { incidentSlaClocksMigration } from './migrations/20261128T1641-incident-sla-clocks.js';
 import { backfillIncidentClocks } from './sla-snapshots.js';
+import { incidentEscalationMigration } from './migrations/20261128T1642-incident-escalation.js';
+import { escalationSettingsRoutes } from './escalation-settings.routes.js';
 import { incidentQueueRoutes } from './incident-queue.routes.js';
 import { slaDashboardRoutes } from './sla-dashboard.routes.js';
 import './incident.tables.js';
@@ -26,7 +28,7 @@ export const incidentsModule: CertusModule = {
   name: 'incidents',
   clause: '8.6.1',
   recordTypes: [incidentRecord, slaBreachRecord],
-  migrations: [incidentsMigration, incidentSlaMigration, slaBreachesMigration, incidentKpiIndexesMigration, incidentSlaClocksMigration, incidentImportRunsMigration],
+  migrations: [incidentsMigration, incidentSlaMigration, slaBreachesMigration, incidentKpiIndexesMigration, incidentSlaClocksMigration, incidentEscalationMigration, incidentImportRunsMigration],
   grants: {
     'incident-settings:read': staffRoles,
     'incident-settings:manage': ['incident-problem-manager', 'sms-manager'],
@@ -44,6 +46,7 @@ export const incidentsModule: CertusModule = {
     await app.register(incidentClockRoutes);
     await app.register(incidentQueueRoutes);
     await app.register(slaDashboardRoutes);
+    await app.register(escalationSettingsRoutes);
   },
   // The demo's clocks are snapshotted at load, so the queue and dashboard have figures on first start.
   demo: async (context) => { await loadIncidentDemo(context); await backfillIncidentClocks(context.database.db, context.now); },

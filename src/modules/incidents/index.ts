@@ -15,3 +15,4 @@ export { refreshIncidentClocks, backfillIncidentClocks, type ClockSnapshot } fro
 export type { IncidentSlaClockTable } from './incident-sla-clocks.tables.js';
 export { slaKpis } from './sla.kpis.js';
 export { slaDashboard, type SlaDashboard } from './sla-dashboard.js';
+export { defaultEscalation, levelReached, type EscalationSettings, type EscalationLevel } from './escalation.js';

@@ -7,6 +7,10 @@ import { incidentWorkflow } from './incident.workflow.js';
 import { agreementsLoader } from './incident-clocks.js';
 import { slaBreachRecord } from './sla-breach.record.js';
 import { computeIncidentClocks, storeIncidentClocks, type ClockSnapshot } from './sla-snapshots.js';
+import { levelReached, nextEscalationAt, type EscalationSettings } from './escalation.js';
+import { currentEscalation } from './escalation-settings.repository.js';
+import { escalateIncident } from './escalation.service.js';
+import type { AgreementsOf } from './incident-clocks.js';
 
 export const slaWatchJob = 'incidents.watch-slas';
 
@@ -15,6 +19,8 @@ export interface WatchSummary {
   checked: number;
   atRisk: number;
   breached: number;
+  /** Incidents raised to a higher escalation level. */
+  escalated: number;
 }
 
 export const openStates = incidentWorkflow.states.filter((s) => s.category === 'open').map((s) => s.id);
@@ -32,6 +38,7 @@ export interface WatchedIncident {
   assignee_id: string | null;
   assignment_group: string | null;
   priority: string;
+  escalation_level: number | null;
 }
 
 /** Who hears about a ticket's clocks: its assignee, and the incident and service level managers (read once per pass). */
@@ -87,7 +94,7 @@ export async function incidentsToReplay(db: Executor, now: number): Promise<stri
 async function loadIncidents(db: Executor, ids: readonly string[]): Promise<WatchedIncident[]> {
   if (ids.length === 0) return [];
   return db.selectFrom('incidents')
-    .select(['id', 'reference', 'status', 'service', 'sla', 'short_description', 'assignee_id', 'assignment_group', 'priority'])
+    .select(['id', 'reference', 'status', 'service', 'sla', 'short_description', 'assignee_id', 'assignment_group', 'priority', 'escalation_level'])
     .where('id', 'in', ids).execute();
 }
 
@@ -102,10 +109,11 @@ async function loadIncidents(db: Executor, ids: readonly string[]): Promise<Watc
  */
 export async function watchSlas(database: Database, now = Date.now()): Promise<WatchSummary> {
   const { db } = database;
-  const summary: WatchSummary = { checked: 0, atRisk: 0, breached: 0 };
+  const summary: WatchSummary = { checked: 0, atRisk: 0, breached: 0, escalated: 0 };
   const recipients = recipientsFor(database);
   const agreementsOf = agreementsLoader(db, true);
   const ids = await incidentsToReplay(db, now);
+  const escalation = ids.length > 0 ? (await currentEscalation(db)).settings : null;
   // In chunks: notifications per incident, then the chunk's snapshots in one transaction.
   for (let i = 0; i < ids.length; i += 100) {
     const replayed: [string, ClockSnapshot[]][] = [];
@@ -117,6 +125,7 @@ export async function watchSlas(database: Database, now = Date.now()): Promise<W
           const outcome = await notify(database, incident, clock, recipients, now);
           if (outcome) summary[outcome] += 1;
         }
+        if (await escalate(database, incident, snapshots, escalation!, agreementsOf, now)) summary.escalated += 1;
       }
       replayed.push([incident.id, snapshots]);
     }
@@ -125,6 +134,22 @@ export async function watchSlas(database: Database, now = Date.now()): Promise<W
     });
   }
   return summary;
+}
+
+/**
+ * 8.6.1 escalation by the SLA resolution clock: raises the incident to the level its clock has
+ * reached, and stores when the next share-of-target level falls due, so the watch looks again
+ * then without replaying the incident before.
+ */
+async function escalate(database: Database, incident: WatchedIncident, snapshots: ClockSnapshot[], settings: EscalationSettings, agreementsOf: AgreementsOf, now: number): Promise<boolean> {
+  const clock = snapshots.find((s) => s.kind === 'sla' && s.clockId === 'resolution');
+  if (!clock) return false;
+  const current = incident.escalation_level ?? 0;
+  const reached = levelReached(settings, clock);
+  if (reached > current) await escalateIncident(database, incident, clock, current, reached, settings, now);
+  const calendars = incident.service ? (await agreementsOf(incident.service)).calendars : {};
+  clock.escalateAt = nextEscalationAt(settings, Math.max(current, reached), { ...clock, computedAt: now }, clock.calendarId ? calendars[clock.calendarId] : undefined);
+  return reached > current;
 }
 
 async function notify(database: Database, incident: WatchedIncident, clock: ClockSnapshot, recipients: (assigneeId: string | null) => Promise<string[]>, now: number): Promise<'atRisk' | 'breached' | null> {
