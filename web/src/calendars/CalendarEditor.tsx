@@ -57,7 +57,7 @@ export function CalendarEditor({ value, onChange, errors, readOnly }: EditorProp
                   </Table.Td>
                   <Table.Td w={150}>
                     {!readOnly ? (
-                      <Button size="xs" variant="light" aria-label={`Add a period on ${weekdayLabel[day]}`}
+                      <Button size="xs" variant="light" aria-label={`Add period on ${weekdayLabel[day]}`}
                         onClick={() => setDay(day, [...periods, periods.length ? { start: '13:00', end: '17:30' } : { start: '09:00', end: '17:30' }])}>
                         Add period
                       </Button>

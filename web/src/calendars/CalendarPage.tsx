@@ -96,7 +96,7 @@ export function CalendarPage() {
           ) : null}
         </Stack>
       </form>
-      {!isNew && id ? <CalendarPreview calendarId={id} version={version ?? 0} /> : null}
+      {!isNew && id ? <CalendarPreview calendarId={id} /> : null}
       {!isNew && id ? <CalendarHistory calendarId={id} version={version ?? 0} /> : null}
     </Stack>
   );

@@ -22,7 +22,7 @@ const localNow = (offsetDays: number) => {
 };
 
 /** "How much business time is there between these two moments, and when would a target fall due?" */
-export function CalendarPreview({ calendarId, version }: { calendarId: string; version: number }) {
+export function CalendarPreview({ calendarId }: { calendarId: string }) {
   const session = useSignedIn();
   const [from, setFrom] = useState(localNow(0));
   const [to, setTo] = useState(localNow(7));
@@ -51,7 +51,7 @@ export function CalendarPreview({ calendarId, version }: { calendarId: string; v
           <TextInput label="From" type="datetime-local" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
           <TextInput label="To" type="datetime-local" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
           <NumberInput label="Target (business minutes)" min={1} w={200} value={target} onChange={(v) => setTarget(v === '' ? '' : Number(v))} />
-          <Button type="submit" variant="light">Calculate (version {version})</Button>
+          <Button type="submit">Calculate</Button>
         </Group>
       </form>
       <ProblemAlert error={problem} onClose={() => setProblem(null)} />
