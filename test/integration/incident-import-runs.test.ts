@@ -178,6 +178,14 @@ describe.each(storeNames())('incident import runs on %s', (store) => {
     expect((await t.app.inject({ method: 'GET', url: '/api/incident-imports/not-a-run', headers: asUser(manager) })).statusCode).toBe(400);
   });
 
+  it('describes the import routes in the OpenAPI document', async () => {
+    const doc = json<{ paths: Record<string, Record<string, { operationId: string; responses: Record<string, unknown> }>> }>(await t.app.inject({ method: 'GET', url: '/api/openapi.json' }));
+    expect(doc.paths['/api/incident-imports']!.post!).toMatchObject({ operationId: 'start-incident-import', responses: { 202: expect.anything(), 413: expect.anything(), 415: expect.anything() } });
+    expect(doc.paths['/api/incident-imports/{id}']!.get!.operationId).toBe('get-incident-import');
+    expect(doc.paths['/api/incident-imports/{id}/import']!.post!.operationId).toBe('import-checked-incident-file');
+    expect(doc.paths['/api/incident-imports/{id}/issues.csv']!.get!.operationId).toBe('download-incident-import-issues');
+  });
+
   it('lets only import managers upload, and auditors read runs', async () => {
     const agent = await t.user(['service-desk-agent']);
     const auditor = await t.user(['internal-auditor']);
