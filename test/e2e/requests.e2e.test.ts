@@ -134,7 +134,62 @@ describe.skipIf(!availability.run)('service request journey in the browser', () 
     await page.getByText('4 of 5').waitFor();
     await page.getByRole('button', { name: 'Confirm and rate' }).waitFor({ state: 'detached' });
     await screenshot(page, 'requests-06-closed');
+    await signOut();
 
+    expect(consoleErrors.filter((e) => !/401|Unauthorized|status of 4\d\d/.test(e))).toEqual([]);
+  });
+
+  it('a catalogue owner designs a request model in the editor, publishes it, and it appears in the portal', async () => {
+    await signIn('service-level-manager@northwind.example');
+    await page.getByRole('heading', { name: 'My work', level: 1 }).waitFor();
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: /Request model editor/ }).click();
+    await page.getByRole('heading', { name: 'New request model', level: 1 }).waitFor();
+    await page.getByRole('textbox', { name: /^Name/ }).fill('Second monitor');
+    await page.getByRole('combobox', { name: /^Service/ }).click();
+    await page.getByRole('option', { name: /^Service desk/ }).click();
+    await page.getByRole('textbox', { name: 'Fulfilment group' }).fill('End-user computing');
+    await page.getByRole('textbox', { name: 'Target (business hours)' }).fill('16');
+
+    // Questions and tasks are rows: added, filled, reordered.
+    await page.getByRole('button', { name: 'Add a question' }).click();
+    const first = page.getByRole('group', { name: /^Question 1/ });
+    await first.getByRole('textbox', { name: /^Question/ }).fill('How many monitors');
+    await expect(first.getByRole('textbox', { name: /^Key/ }).inputValue()).resolves.toBe('howManyMonitors');
+    await first.getByRole('combobox', { name: 'Answer' }).click();
+    await page.getByRole('option', { name: 'Choice' }).click();
+    await first.getByRole('textbox', { name: /^Options/ }).fill('1, 2');
+    await first.getByRole('checkbox', { name: 'Required' }).check();
+    await page.getByRole('button', { name: 'Add a question' }).click();
+    await page.getByRole('group', { name: /^Question 2/ }).getByRole('textbox', { name: /^Question/ }).fill('Desk number');
+    await page.getByRole('button', { name: 'Move question 2 up' }).click();
+    await page.getByRole('group', { name: 'Question 1: Desk number' }).waitFor();
+    await page.getByRole('button', { name: 'Add a task' }).click();
+    await page.getByRole('group', { name: /^Task 1/ }).getByRole('textbox', { name: /^Task/ }).fill('Fit the monitor');
+    await page.getByRole('button', { name: 'Add a task' }).click();
+    await page.getByRole('group', { name: /^Task 2/ }).getByRole('textbox', { name: /^Task/ }).fill('Order the monitor');
+    await page.getByRole('button', { name: 'Move task 2 up' }).click();
+    await page.getByRole('group', { name: 'Task 1: Order the monitor' }).waitFor();
+    await screenshot(page, 'requests-07-model-editor');
+    await expectAccessible('request model editor');
+    await page.getByRole('button', { name: 'Create draft' }).click();
+
+    const heading = page.getByRole('heading', { level: 1, name: /^RQM-\d{6} · Second monitor/ });
+    await heading.waitFor();
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByText('Published models do not change').waitFor();
+    await expect(page.getByRole('textbox', { name: /^Name/ }).getAttribute('readonly')).resolves.not.toBeNull();
+    await page.getByRole('button', { name: 'Make a draft copy' }).waitFor();
+
+    // Published: it is in the catalogue, with its questions in the order given.
+    await page.goto('/portal');
+    await page.getByRole('link', { name: 'Request Second monitor' }).click();
+    await page.getByRole('heading', { name: 'Request: Second monitor', level: 1 }).waitFor();
+    const labels = await page.locator('form label').allTextContents();
+    const desk = labels.findIndex((l) => l.startsWith('Desk number'));
+    const monitors = labels.findIndex((l) => l.startsWith('How many monitors'));
+    expect(desk).toBeGreaterThanOrEqual(0);
+    expect(monitors).toBeGreaterThan(desk);
+    await signOut();
     expect(consoleErrors.filter((e) => !/401|Unauthorized|status of 4\d\d/.test(e))).toEqual([]);
   });
 });

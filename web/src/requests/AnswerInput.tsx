@@ -1,6 +1,7 @@
 import { Checkbox, Select, Textarea, TextInput } from '@mantine/core';
 import type { AnswerValue, FormField } from './types';
 
+
 /** One input for a question on a request form, by the kind of answer it wants. */
 export function AnswerInput({ field, value, error, onChange }: { field: FormField; value: AnswerValue | undefined; error?: string; onChange(value: AnswerValue): void }) {
   const common = { label: field.label, description: field.help, error, withAsterisk: field.required, name: field.key, 'aria-required': field.required || undefined };
@@ -19,23 +20,3 @@ export function AnswerInput({ field, value, error, onChange }: { field: FormFiel
   }
 }
 
-/** Required questions left blank, as errors by key (the server checks everything again). */
-export function missingAnswers(fields: readonly FormField[], answers: Record<string, AnswerValue>): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const field of fields) {
-    const value = answers[field.key];
-    if (field.required && field.kind !== 'boolean' && (value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))) errors[field.key] = `${field.label} is required`;
-  }
-  return errors;
-}
-
-/** Answers as the server takes them: blanks left out, checkboxes as true or false. */
-export function answersToSend(fields: readonly FormField[], answers: Record<string, AnswerValue>): Record<string, AnswerValue> {
-  const result: Record<string, AnswerValue> = {};
-  for (const field of fields) {
-    const value = answers[field.key];
-    if (field.kind === 'boolean') result[field.key] = value === true;
-    else if (typeof value === 'string' && value.trim() !== '') result[field.key] = value;
-  }
-  return result;
-}

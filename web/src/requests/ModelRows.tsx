@@ -1,4 +1,5 @@
 import { Checkbox, Group, Select, TextInput } from '@mantine/core';
+import { keyFromLabel } from './request-logic';
 import { RowsEditor } from './RowsEditor';
 import type { FormField, FormFieldKind, TaskTemplate } from './types';
 
@@ -6,13 +7,6 @@ const kinds: { value: FormFieldKind; label: string }[] = [
   { value: 'text', label: 'Short text' }, { value: 'longText', label: 'Long text' }, { value: 'enum', label: 'Choice' },
   { value: 'date', label: 'Date' }, { value: 'boolean', label: 'Yes / no' },
 ];
-
-/** A key for a question from its label: "Start date" → startDate. */
-export function keyFromLabel(label: string): string {
-  const words = label.toLowerCase().replace(/[^a-z0-9 ]/g, ' ').split(/\s+/).filter(Boolean);
-  const key = words.map((w, i) => (i === 0 ? w : w[0]!.toUpperCase() + w.slice(1))).join('').replace(/^[0-9]+/, '');
-  return key.slice(0, 40);
-}
 
 type Errors = Record<string, string>;
 

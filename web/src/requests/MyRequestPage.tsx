@@ -8,7 +8,7 @@ import { notify } from '../shared/ui/notify';
 import { ErrorState, LoadingState } from '../shared/ui/states';
 import { useAsync } from '../shared/ui/useAsync';
 import { usePageTitle } from '../shared/ui/usePageTitle';
-import { dueText } from './PortalPage';
+import { dueText } from './request-logic';
 import { PublicComments } from './PublicComments';
 import { RequestProgress } from './RequestProgress';
 import { ConfirmPanel, WaitingActions } from './RequesterActions';

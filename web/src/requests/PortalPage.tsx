@@ -8,6 +8,7 @@ import type { RecordPage } from '../shared/types';
 import { EmptyState, ErrorState, LoadingState } from '../shared/ui/states';
 import { useAsync } from '../shared/ui/useAsync';
 import { usePageTitle } from '../shared/ui/usePageTitle';
+import { dueText } from './request-logic';
 import type { CatalogueService, ServiceRequest } from './types';
 
 /** The requester portal: what can be requested, by service, and the person's own requests. */
@@ -122,10 +123,3 @@ function MyRequests() {
   );
 }
 
-/** The due time as a requester reads it: a date, or why there is none. */
-export function dueText(request: ServiceRequest, timeZone: string): string {
-  if (request.status === 'awaiting-approval') return 'After approval';
-  if (request.status === 'awaiting-requester') return 'Waiting for you';
-  if (['rejected', 'cancelled'].includes(request.status)) return '—';
-  return formatInstant(request.dueAt, timeZone);
-}

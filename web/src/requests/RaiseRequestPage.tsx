@@ -7,7 +7,8 @@ import { notify } from '../shared/ui/notify';
 import { useAsync } from '../shared/ui/useAsync';
 import { useFocusOnError } from '../shared/ui/useFocusOnError';
 import { usePageTitle } from '../shared/ui/usePageTitle';
-import { AnswerInput, answersToSend, missingAnswers } from './AnswerInput';
+import { AnswerInput } from './AnswerInput';
+import { answersToSend, missingAnswers } from './request-logic';
 import type { AnswerValue, RequestModelRecord, ServiceRequest } from './types';
 
 /** The request form, built from the model's questions. */

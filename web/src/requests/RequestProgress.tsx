@@ -1,16 +1,6 @@
 import { Alert, Progress, Stack, Stepper, Text } from '@mantine/core';
+import { requestSteps } from './request-logic';
 import type { RequestTask, ServiceRequest } from './types';
-
-/** The steps a request passes through, as its requester sees them. */
-export function requestSteps(request: ServiceRequest): { label: string; done: boolean }[] {
-  const order = ['submitted', 'awaiting-approval', 'approved', 'in-fulfilment', 'awaiting-requester', 'fulfilled', 'closed'];
-  const at = order.indexOf(request.status);
-  const reached = (status: string) => at >= order.indexOf(status);
-  const steps = [{ label: 'Submitted', done: true }];
-  if (request.approverId) steps.push({ label: 'Approved', done: reached('approved') });
-  steps.push({ label: 'In fulfilment', done: reached('in-fulfilment') }, { label: 'Fulfilled', done: reached('fulfilled') }, { label: 'Closed', done: reached('closed') });
-  return steps;
-}
 
 export function RequestProgress({ request, tasks }: { request: ServiceRequest; tasks: RequestTask[] }) {
   if (request.status === 'rejected') return <Alert color="red" title="Not approved">Your request was not approved. The reason is in its history below and was sent to you.</Alert>;

@@ -1,14 +1,6 @@
 import { ActionIcon, Button, Group, Paper, Stack, Text, VisuallyHidden } from '@mantine/core';
 import type { ReactNode } from 'react';
-
-/** Moves an entry of a list one place up (-1) or down (+1). */
-export function moved<T>(items: readonly T[], index: number, by: -1 | 1): T[] {
-  const target = index + by;
-  if (target < 0 || target >= items.length) return [...items];
-  const next = [...items];
-  [next[index], next[target]] = [next[target]!, next[index]!];
-  return next;
-}
+import { moved } from './request-logic';
 
 interface RowsEditorProps<T> {
   /** What one row is called, e.g. "question" or "task". */

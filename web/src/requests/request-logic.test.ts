@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { answersToSend, dueText, keyFromLabel, missingAnswers, moved, requestSteps } from './request-logic';
+import type { FormField, ServiceRequest } from './types';
+
+const form: FormField[] = [
+  { key: 'software', label: 'Software', kind: 'text', required: true },
+  { key: 'licensed', label: 'Licensed', kind: 'boolean', required: true },
+  { key: 'notes', label: 'Notes', kind: 'longText', required: false },
+];
+
+const request = (status: string, extra: Partial<ServiceRequest> = {}) => ({ status, approverId: null, dueAt: '2026-12-01T14:00:00.000Z', ...extra }) as ServiceRequest;
+
+describe('request pages', () => {
+  it('finds blank required answers, but never an unticked box', () => {
+    expect(missingAnswers(form, { software: '  ' })).toEqual({ software: 'Software is required' });
+    expect(missingAnswers(form, { software: 'Visio' })).toEqual({});
+  });
+
+  it('sends answers without blanks and with every checkbox as true or false', () => {
+    expect(answersToSend(form, { software: 'Visio', notes: '' })).toEqual({ software: 'Visio', licensed: false });
+  });
+
+  it('moves rows up and down, and not past either end', () => {
+    expect(moved(['a', 'b', 'c'], 2, -1)).toEqual(['a', 'c', 'b']);
+    expect(moved(['a', 'b', 'c'], 0, 1)).toEqual(['b', 'a', 'c']);
+    expect(moved(['a', 'b'], 0, -1)).toEqual(['a', 'b']);
+  });
+
+  it('makes an answer key from a question', () => {
+    expect(keyFromLabel("New starter's start date")).toBe('newStartersStartDate');
+    expect(keyFromLabel('2 monitors?')).toBe('monitors');
+  });
+
+  it('shows the approval step only when someone approves, and how far the request got', () => {
+    expect(requestSteps(request('in-fulfilment')).map((s) => [s.label, s.done])).toEqual([['Submitted', true], ['In fulfilment', true], ['Fulfilled', false], ['Closed', false]]);
+    expect(requestSteps(request('awaiting-approval', { approverId: 'u' })).filter((s) => s.done).map((s) => s.label)).toEqual(['Submitted']);
+    expect(requestSteps(request('awaiting-requester', { approverId: 'u' })).filter((s) => s.done).map((s) => s.label)).toEqual(['Submitted', 'Approved', 'In fulfilment']);
+  });
+
+  it('explains a missing due time', () => {
+    expect(dueText(request('awaiting-approval'), 'UTC')).toBe('After approval');
+    expect(dueText(request('awaiting-requester'), 'UTC')).toBe('Waiting for you');
+    expect(dueText(request('in-fulfilment'), 'UTC')).toBe('1 Dec 2026, 14:00');
+  });
+});
