@@ -1,6 +1,7 @@
 import type { DemoContext } from '../../kernel/module.js';
 import { principalOfUser } from '../../platform/auth/principals.js';
 import { createRecord, transitionRecord, updateRecord } from '../../kernel/records/record.service.js';
+import { addComment } from '../../kernel/comments/comments.service.js';
 import { incidentRecord } from './incident.record.js';
 import { seededRandom } from '../../platform/random/seeded-random.js';
 import { servicesInStatus } from '../services/index.js';
@@ -36,6 +37,8 @@ const issues = [
 export async function loadIncidentDemo(context: DemoContext): Promise<void> {
   const { db } = context.database;
   const random = seeded(20_000_1);
+  // Updates to callers draw from their own stream, so the incidents themselves stay as they were.
+  const updates = seeded(20_000_3);
   const agent = await principalOfUser(db, context.usersByRole['service-desk-agent']!);
   const manager = await principalOfUser(db, context.usersByRole['incident-problem-manager']!);
   const caller = await principalOfUser(db, context.usersByRole.requester!);
@@ -69,6 +72,11 @@ export async function loadIncidentDemo(context: DemoContext): Promise<void> {
         incident = await updateRecord(trx, incidentRecord, agent, incident.id, incident.version, { assignmentGroup: issue.group }, at);
       }
       if (!(await step('in-progress', {}, random.between(5, 60) * minute))) return;
+      // 8.6.1: most callers hear how it is going; the rest are the gap an assessment should find.
+      const keepsCallerInformed = updates.next() < 0.86;
+      if (keepsCallerInformed) {
+        await addComment(trx, incidentRecord.type, incident.id, agent, 'public', `We are working on this. ${issue.group === 'Service desk' ? 'The service desk' : `The ${issue.group.toLowerCase()} team`} has it and will update you here.`, at + Math.round(updates.between(1, 5) * minute));
+      }
       if (random.next() < 0.25 && !(await step('awaiting-caller', {}, random.between(10, 120) * minute))) return;
       if (incident.status === 'awaiting-caller' && !(await step('in-progress', {}, random.between(1, 20) * hour))) return;
       const isMajor = incident.priority === 'P1' && random.next() < 0.5;
@@ -86,6 +94,9 @@ export async function loadIncidentDemo(context: DemoContext): Promise<void> {
         at += 2 * day;
         if (at > context.now) return;
         incident = await updateRecord(trx, incidentRecord, manager, incident.id, incident.version, { pirSummary: 'Review held with hosting and network teams; root cause passed to problem management; monitoring threshold lowered.' }, at);
+      }
+      if (keepsCallerInformed && at + 2 * minute <= context.now) {
+        await addComment(trx, incidentRecord.type, incident.id, agent, 'public', 'This is resolved. If it comes back, reopen the incident and we will pick it up again.', at + 2 * minute);
       }
       await step('closed', {}, random.between(4, 72) * hour, random.next() < 0.4 ? caller : agent);
     });
