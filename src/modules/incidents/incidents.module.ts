@@ -17,6 +17,7 @@ import { incidentSlaMigration } from './migrations/20261128T1503-incident-sla.js
 import { incidentClockRoutes } from './incident-clocks.routes.js';
 import { incidentSlaClocksMigration } from './migrations/20261128T1641-incident-sla-clocks.js';
 import { backfillIncidentClocks } from './sla-snapshots.js';
+import { loadOpenIncidentDemo } from './open-incidents.demo.js';
 import { incidentEscalationMigration } from './migrations/20261128T1642-incident-escalation.js';
 import { escalationSettingsRoutes } from './escalation-settings.routes.js';
 import { incidentQueueRoutes } from './incident-queue.routes.js';
@@ -49,7 +50,11 @@ export const incidentsModule: CertusModule = {
     await app.register(escalationSettingsRoutes);
   },
   // The demo's clocks are snapshotted at load, so the queue and dashboard have figures on first start.
-  demo: async (context) => { await loadIncidentDemo(context); await backfillIncidentClocks(context.database.db, context.now); },
+  demo: async (context) => {
+    await loadIncidentDemo(context);
+    await loadOpenIncidentDemo(context);
+    await backfillIncidentClocks(context.database.db, context.now);
+  },
   jobs: {
     [slaWatchJob]: async (_payload, { database, now }) => { await watchSlas(database, now); },
     [incidentImportJob]: async (payload, { database }) => { await runIncidentImport(database, String(payload.runId)); },

@@ -16,3 +16,4 @@ export type { IncidentSlaClockTable } from './incident-sla-clocks.tables.js';
 export { slaKpis } from './sla.kpis.js';
 export { slaDashboard, type SlaDashboard } from './sla-dashboard.js';
 export { defaultEscalation, levelReached, type EscalationSettings, type EscalationLevel } from './escalation.js';
+export { openDemoIncidents } from './open-incidents.demo.js';

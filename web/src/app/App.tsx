@@ -22,6 +22,8 @@ import { WorksheetPage } from '../compliance/WorksheetPage';
 import { HeatmapPage } from '../compliance/HeatmapPage';
 import { MaturityPage } from '../compliance/MaturityPage';
 import { ReadinessPage } from '../compliance/ReadinessPage';
+import { QueuePage } from '../queue/QueuePage';
+import { DashboardPage as ServiceLevelDashboardPage } from '../service-levels/DashboardPage';
 import { PortalPage } from '../requests/PortalPage';
 import { RaiseRequestPage } from '../requests/RaiseRequestPage';
 import { MyRequestPage } from '../requests/MyRequestPage';
@@ -52,6 +54,8 @@ export function App() {
                 <Route path="requests/models/:key" element={<RequestModelEditorPage />} />
                 <Route path="profile" element={<ProfilePage />} />
                 <Route path="search" element={<SearchPage />} />
+                <Route path="queue" element={<QueuePage />} />
+                <Route path="service-levels/dashboard" element={<ServiceLevelDashboardPage />} />
                 <Route path="admin/users" element={<UsersPage />} />
                 <Route path="imports/incidents" element={<ImportIncidentsPage />} />
                 <Route path="problems/kpis" element={<ProblemKpisPage />} />

@@ -61,6 +61,8 @@ export function Shell({ children }: { children: ReactNode }) {
             </Box>
             {can('service-requests:create') ? <NavLink component={Link} to="/portal" label="Request portal" description="Ask for something, follow your requests" active={isActive('/portal')} onClick={close} /> : null}
             <NavLink component={Link} to="/" label="My work" active={location.pathname === '/'} onClick={close} />
+            {can('incident-queue:read') ? <NavLink component={Link} to="/queue" label="Queue" description="Open incidents by SLA due time" active={isActive('/queue')} onClick={close} /> : null}
+            {can('service-level-dashboard:read') ? <NavLink component={Link} to="/service-levels/dashboard" label="Service level dashboard" description="SLA attainment by month and service" active={isActive('/service-levels/dashboard')} onClick={close} /> : null}
             {groups.map(({ group, types: members }) => (
               <div key={group.id} role="group" aria-labelledby={`nav-${group.id}`}>
                 <Text id={`nav-${group.id}`} size="xs" fw={700} c="gray.8" tt="uppercase" mt="md" mb={4} px="sm">
