@@ -58,4 +58,22 @@ describe.skipIf(!availability.run)('business calendars in the browser', () => {
     expect(text).not.toMatch(/5 Jul 2027/);
     await expectAccessible(page, 'calendar preview');
   });
+
+  it('shows an SLA\'s targets in business time and the targets its contracts cannot support', async () => {
+    const slas = await (await page.request.get('/api/slas?limit=50')).json() as { items: { reference: string }[] };
+    let warned: string | null = null;
+    for (const { reference } of slas.items) {
+      const warnings = await (await page.request.get(`/api/slas/${reference}/warnings`)).json() as { items: unknown[] };
+      if (warnings.items.length > 0) { warned = reference; break; }
+    }
+    expect(warned, 'the demo has an SLA tighter than its contract').not.toBeNull();
+    await page.goto(`/records/slas/${warned}`);
+    const targets = page.getByRole('table', { name: 'Targets by priority' });
+    await targets.waitFor();
+    expect(await targets.getByRole('row').count()).toBe(5);
+    await page.getByText(/not backed by the agreements underneath/).waitFor();
+    await page.getByRole('link', { name: /^UC-\d{6}$/ }).first().waitFor();
+    await screenshot(page, 'sla-targets');
+    await expectAccessible(page, 'SLA with targets');
+  });
 });

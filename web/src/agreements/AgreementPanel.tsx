@@ -27,7 +27,7 @@ export function AgreementPanel({ record, kind }: { record: RecordData; kind: 'sl
       <Group justify="space-between" mb="xs">
         <Title order={2} size="h4" id="targets-heading">Targets</Title>
         <Text size="sm" c="dimmed">
-          {set} of 8 set · counted in {calendarId ? <Anchor component={Link} to={`/calendars/${calendarId}`}>{calendarId}</Anchor> : 'no calendar'}
+          {set} of 8 set · counted in {calendarId ? <Anchor component={Link} to={`/calendars/${calendarId}`} underline="always">{calendarId}</Anchor> : 'no calendar'}
         </Text>
       </Group>
       <Table withTableBorder maw={560} aria-label="Targets by priority">
@@ -61,12 +61,15 @@ function SlaWarnings({ reference, version }: { reference: string; version: numbe
     return <Text size="sm" mt="sm"><Badge color="green" variant="light" mr="xs">Supported</Badge>No OLA or underpinning contract behind this SLA has a looser target or a different calendar.</Text>;
   }
   return (
-    <Alert color="orange" mt="sm" title={`${warnings.data.items.length} target${warnings.data.items.length === 1 ? '' : 's'} not backed by the agreements underneath`}>
+    <Alert color="orange" mt="sm" role="status">
+      <Text fw={700} c="dark.8" size="sm" mb={4}>
+        {warnings.data.items.length} target{warnings.data.items.length === 1 ? '' : 's'} not backed by the agreements underneath
+      </Text>
       <Stack gap={4}>
         <List size="sm">
           {warnings.data.items.map((w, i) => (
             <List.Item key={i}>
-              <Anchor component={Link} to={`/records/${pluralOf(w.underpinning)}/${w.underpinning}`}>{w.underpinning}</Anchor>: {w.message}
+              <Anchor component={Link} to={`/records/${pluralOf(w.underpinning)}/${w.underpinning}`} underline="always">{w.underpinning}</Anchor>: {w.message}
             </List.Item>
           ))}
         </List>

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { AssessmentRecordLinks } from '../compliance/AssessmentHeader';
 import type { RecordData } from '../shared/types';
 import { requestActionExtensions, requestPanelExtensions } from '../requests/extensions';
+import { AgreementPanel } from '../agreements/AgreementPanel';
 
 /**
  * Extra actions on a generic record page, by record type: the one place where a module adds
@@ -18,4 +19,7 @@ export const recordActionExtensions: Record<string, (reference: string) => React
  */
 export const recordPanelExtensions: Record<string, (record: RecordData, onChanged: () => void) => ReactNode> = {
   ...requestPanelExtensions,
+  sla: (record) => <AgreementPanel record={record} kind="sla" />,
+  ola: (record) => <AgreementPanel record={record} kind="ola" />,
+  contract: (record) => <AgreementPanel record={record} kind="contract" />,
 };
