@@ -189,6 +189,15 @@ describe.skipIf(!availability.run)('service request journey in the browser', () 
     const monitors = labels.findIndex((l) => l.startsWith('How many monitors'));
     expect(desk).toBeGreaterThanOrEqual(0);
     expect(monitors).toBeGreaterThan(desk);
+
+    // The request KPIs over the demo's last 90 days, each with its definition.
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: /Request KPIs/ }).click();
+    await page.getByRole('heading', { name: 'Request KPIs', level: 1 }).waitFor();
+    const figures = page.getByRole('region', { name: /^Request KPIs from/ });
+    await figures.getByText('Fulfilled within target', { exact: true }).waitFor();
+    await figures.getByText('Satisfaction response rate', { exact: true }).waitFor();
+    await screenshot(page, 'requests-08-kpis');
+    await expectAccessible('request KPIs');
     await signOut();
     expect(consoleErrors.filter((e) => !/401|Unauthorized|status of 4\d\d/.test(e))).toEqual([]);
   });

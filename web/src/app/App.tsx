@@ -29,6 +29,7 @@ import { RaiseRequestPage } from '../requests/RaiseRequestPage';
 import { MyRequestPage } from '../requests/MyRequestPage';
 import { RequestModelEditorPage } from '../requests/RequestModelEditorPage';
 import { RequesterHome } from '../requests/RequesterHome';
+import { RequestKpisPage } from '../requests/RequestKpisPage';
 import { ImportIncidentsPage } from '../imports/ImportIncidentsPage';
 import { ProblemKpisPage } from '../problems/ProblemKpisPage';
 import { CalendarsPage } from '../calendars/CalendarsPage';
@@ -52,6 +53,7 @@ export function App() {
                 <Route path="portal/requests/:key" element={<MyRequestPage />} />
                 <Route path="requests/models/new" element={<RequestModelEditorPage />} />
                 <Route path="requests/models/:key" element={<RequestModelEditorPage />} />
+                <Route path="requests/kpis" element={<RequestKpisPage />} />
                 <Route path="profile" element={<ProfilePage />} />
                 <Route path="search" element={<SearchPage />} />
                 <Route path="queue" element={<QueuePage />} />
