@@ -121,14 +121,24 @@ export function rowOf(s: ClockSnapshot): IncidentSlaClockTable {
 
 /** Replaces an incident's stored snapshots with these: clocks no longer on the ticket are removed. */
 export async function storeIncidentClocks(db: Executor, incidentId: string, snapshots: readonly ClockSnapshot[]): Promise<void> {
-  const keep = snapshots.map((s) => s.clockId);
-  await db.deleteFrom('incident_sla_clocks').where('incident_id', '=', incidentId)
-    .$if(keep.length > 0, (q) => q.where('clock_id', 'not in', keep)).execute();
-  if (snapshots.length === 0) return;
-  // One statement for all the incident's clocks; `excluded` is the row that was to be inserted.
-  const { incident_id: _incident, clock_id: _clock, ...columns } = rowOf(snapshots[0]!);
-  await db.insertInto('incident_sla_clocks').values(snapshots.map(rowOf))
-    .onConflict((oc) => oc.columns(['incident_id', 'clock_id']).doUpdateSet((eb) => Object.fromEntries(Object.keys(columns).map((c) => [c, eb.ref(`excluded.${c}` as 'excluded.name')])))).execute();
+  await storeClocksOf(db, [[incidentId, snapshots]]);
+}
+
+/**
+ * The same for many incidents in a few statements: their rows deleted, then the new ones
+ * upserted in batches (the upsert, for a second watcher writing the same incident at once).
+ * Run it in a transaction so that readers never see an incident without its clocks.
+ */
+export async function storeClocksOf(db: Executor, entries: readonly (readonly [string, readonly ClockSnapshot[]])[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db.deleteFrom('incident_sla_clocks').where('incident_id', 'in', entries.map(([id]) => id)).execute();
+  const rows = entries.flatMap(([, snapshots]) => snapshots.map(rowOf));
+  if (rows.length === 0) return;
+  const { incident_id: _incident, clock_id: _clock, ...columns } = rows[0]!;
+  for (let i = 0; i < rows.length; i += 200) {
+    await db.insertInto('incident_sla_clocks').values(rows.slice(i, i + 200))
+      .onConflict((oc) => oc.columns(['incident_id', 'clock_id']).doUpdateSet((eb) => Object.fromEntries(Object.keys(columns).map((c) => [c, eb.ref(`excluded.${c}` as 'excluded.name')])))).execute();
+  }
 }
 
 const incidentColumns = ['id', 'status', 'service', 'sla'] as const;
@@ -138,7 +148,7 @@ export async function refreshIncidentClocks(db: Executor, incidentId: string, no
   const incident = await db.selectFrom('incidents').select(incidentColumns).where('id', '=', incidentId).executeTakeFirst();
   if (!incident) return [];
   const snapshots = await computeIncidentClocks(db, incident, now, agreementsOf);
-  await storeIncidentClocks(db, incidentId, snapshots);
+  await inTransaction(db, (trx) => storeIncidentClocks(trx, incidentId, snapshots));
   return snapshots;
 }
 
@@ -157,7 +167,7 @@ export async function backfillIncidentClocks(db: Executor, now = Date.now(), bat
       .orderBy('i.id').limit(batch).execute();
     const computed: [string, ClockSnapshot[]][] = [];
     for (const incident of incidents) computed.push([incident.id, await computeIncidentClocks(db, incident, now, agreementsOf)]);
-    await inTransaction(db, async (trx) => { for (const [id, snapshots] of computed) await storeIncidentClocks(trx, id, snapshots); });
+    await inTransaction(db, (trx) => storeClocksOf(trx, computed));
     done += incidents.length;
     if (incidents.length < batch) return done;
     after = incidents[incidents.length - 1]!.id;

@@ -6,7 +6,7 @@ import { formatDuration } from '../../kernel/calendar/index.js';
 import { incidentWorkflow } from './incident.workflow.js';
 import { agreementsLoader } from './incident-clocks.js';
 import { slaBreachRecord } from './sla-breach.record.js';
-import { computeIncidentClocks, storeIncidentClocks, type ClockSnapshot } from './sla-snapshots.js';
+import { computeIncidentClocks, storeClocksOf, type ClockSnapshot } from './sla-snapshots.js';
 import { levelReached, nextEscalationAt, type EscalationSettings } from './escalation.js';
 import { currentEscalation } from './escalation-settings.repository.js';
 import { escalateIncident } from './escalation.service.js';
@@ -129,9 +129,7 @@ export async function watchSlas(database: Database, now = Date.now()): Promise<W
       }
       replayed.push([incident.id, snapshots]);
     }
-    await db.transaction().execute(async (trx) => {
-      for (const [incidentId, snapshots] of replayed) await storeIncidentClocks(trx, incidentId, snapshots);
-    });
+    await db.transaction().execute((trx) => storeClocksOf(trx, replayed));
   }
   return summary;
 }
