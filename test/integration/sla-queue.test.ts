@@ -90,6 +90,17 @@ describe.each(storeNames())('agent queue on %s', (store) => {
     }
   });
 
+  it('exports the filtered queue as CSV, with the escalation level', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/incident-queue?format=csv&priority=P1,P2', headers: asUser(agent) });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    const [header, ...rows] = res.body.trim().split('\n');
+    expect(header!.split(',').slice(0, 3)).toEqual(['reference', 'shortDescription', 'priority']);
+    expect(rows.map((r) => r.split(',')[0])).toEqual([refs.A, refs.C]);
+    // The watch ran once: A's resolution clock had breached, so it is at level 2.
+    expect((await queue('?priority=P1')).items[0]).toMatchObject({ reference: refs.A, escalationLevel: 2 });
+  });
+
   it('recomputes an incident changed since the watch last looked', async () => {
     const current = json<{ id: string; version: number }>(await t.app.inject({ method: 'GET', url: `/api/incidents/${refs.B}`, headers: asUser(agent) }));
     const res = await t.app.inject({ method: 'PATCH', url: `/api/incidents/${current.id}`, headers: { ...asUser(agent), 'if-match': `"${current.version}"` }, payload: { impact: 'high', urgency: 'high' } });

@@ -4,7 +4,8 @@ import { Type } from 'typebox';
 import { requirePrincipal } from '../../platform/auth/access.plugin.js';
 import { AppError } from '../../platform/http/app-error.js';
 import { Problem } from '../../platform/http/problem.schemas.js';
-import { incidentQueue } from './incident-queue.js';
+import { sendCsv } from '../../platform/http/csv.js';
+import { incidentQueue, queueCsvColumns, queueCsvPages } from './incident-queue.js';
 import { priorities } from './priority-matrix.js';
 
 const Instant = Type.Union([Type.Number({ description: 'epoch milliseconds' }), Type.Null()]);
@@ -19,6 +20,7 @@ const Item = Type.Object({
   id: Type.String(), reference: Type.String(), shortDescription: Type.String(), status: Type.String(), priority: Type.String(),
   service: Type.Union([Type.String(), Type.Null()]), sla: Type.Union([Type.String(), Type.Null()]),
   assignmentGroup: Type.Union([Type.String(), Type.Null()]), assigneeId: Type.Union([Type.String(), Type.Null()]), createdAt: Type.Number(),
+  escalationLevel: Type.Integer({ description: 'highest escalation level reached; 0 for none' }),
   clock: Type.Union([Clock, Type.Null()], { description: 'the lead clock: the running resolution clock due first, else the SLA resolution clock' }),
 });
 
@@ -39,17 +41,20 @@ export async function incidentQueueRoutes(base: FastifyInstance): Promise<void> 
         sort: Type.Optional(Type.Union([Type.Literal('due'), Type.Literal('priority'), Type.Literal('created')], { default: 'due' })),
         cursor: Type.Optional(Type.String({ maxLength: 500 })),
         limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+        format: Type.Optional(Type.Literal('csv', { description: 'the whole filtered queue as CSV' })),
       }, { additionalProperties: false }),
       response: { 200: Type.Object({ items: Type.Array(Item), nextCursor: Type.Union([Type.String(), Type.Null()]), now: Type.Number() }), 400: Problem, 401: Problem, 403: Problem },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const q = request.query;
     const wanted = q.priority?.split(',').map((p) => p.trim().toUpperCase()).filter(Boolean);
     const unknown = wanted?.find((p) => !(priorities as readonly string[]).includes(p));
     if (unknown !== undefined) throw AppError.validation('priority', `${unknown} is not one of ${priorities.join(', ')}`);
-    return incidentQueue(db, {
+    const filters = {
       assignmentGroup: q.assignmentGroup, assigneeId: q.assigneeId === 'me' ? requirePrincipal(request).userId : q.assigneeId,
-      priorities: wanted, atRisk: q.atRisk, breached: q.breached, sort: q.sort ?? 'due', cursor: q.cursor, limit: q.limit ?? 50,
-    });
+      priorities: wanted, atRisk: q.atRisk, breached: q.breached, sort: q.sort ?? 'due',
+    } as const;
+    if (q.format === 'csv') return sendCsv(reply, 'incident-queue.csv', queueCsvColumns, queueCsvPages(db, filters));
+    return incidentQueue(db, { ...filters, cursor: q.cursor, limit: q.limit ?? 50 });
   });
 }

@@ -55,6 +55,8 @@ export interface QueueItem {
   assignmentGroup: string | null;
   assigneeId: string | null;
   createdAt: number;
+  /** The highest escalation level reached; 0 for none. */
+  escalationLevel: number;
   clock: QueueClock | null;
 }
 
@@ -88,7 +90,7 @@ function pageQuery(db: Executor, query: QueueQuery, now: number) {
     : query.sort === 'created' ? [sql`i.created_at`, sql`i.id`] : [due, sql`i.id`];
   let q = db.selectFrom('incidents as i')
     .leftJoin('incident_sla_clocks as c', (join) => join.onRef('c.incident_id', '=', 'i.id').on('c.lead', '=', 1))
-    .select(['i.id', 'i.reference', 'i.short_description', 'i.status', 'i.priority', 'i.service', 'i.sla', 'i.assignment_group', 'i.assignee_id', 'i.created_at', 'i.updated_at',
+    .select(['i.id', 'i.reference', 'i.short_description', 'i.status', 'i.priority', 'i.service', 'i.sla', 'i.assignment_group', 'i.assignee_id', 'i.created_at', 'i.updated_at', 'i.escalation_level',
       'c.clock_id', 'c.name', 'c.kind', 'c.status as clock_status', 'c.pause_reason', 'c.calendar_id', 'c.target_ms', 'c.elapsed_ms', 'c.remaining_ms',
       'c.due_at', 'c.at_risk', 'c.at_risk_at', 'c.breached', 'c.breached_at', 'c.computed_at'])
     .select(due.as('due_key'))
@@ -156,6 +158,25 @@ function itemOf(row: Row, now: number, calendars: Awaited<ReturnType<typeof busi
   }
   return {
     id: row.id, reference: row.reference, shortDescription: row.short_description, status: row.status, priority: row.priority,
-    service: row.service, sla: row.sla, assignmentGroup: row.assignment_group, assigneeId: row.assignee_id, createdAt: row.created_at, clock,
+    service: row.service, sla: row.sla, assignmentGroup: row.assignment_group, assigneeId: row.assignee_id, createdAt: row.created_at,
+    escalationLevel: row.escalation_level ?? 0, clock,
   };
+}
+
+export const queueCsvColumns = ['reference', 'shortDescription', 'priority', 'status', 'service', 'sla', 'assignmentGroup', 'assigneeId', 'escalationLevel', 'clock', 'clockStatus', 'pauseReason', 'dueAt', 'remainingMillis', 'percentUsed', 'atRisk', 'breached', 'breachedAt'];
+
+const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? '' : new Date(ms).toISOString());
+
+/** The whole queue for the given filters, page by page, as CSV rows in queueCsvColumns order. */
+export async function* queueCsvPages(db: Executor, query: Omit<QueueQuery, 'cursor' | 'limit'>, now = Date.now()): AsyncGenerator<unknown[][]> {
+  let cursor: string | undefined;
+  do {
+    const page = await incidentQueue(db, { ...query, cursor, limit: 200 }, now);
+    yield page.items.map((i) => [
+      i.reference, i.shortDescription, i.priority, i.status, i.service ?? '', i.sla ?? '', i.assignmentGroup ?? '', i.assigneeId ?? '', i.escalationLevel,
+      i.clock?.name ?? '', i.clock?.status ?? '', i.clock?.pauseReason ?? '', iso(i.clock?.dueAt), i.clock?.remainingMillis ?? '', i.clock?.percentUsed ?? '',
+      i.clock ? String(i.clock.atRisk) : '', i.clock ? String(i.clock.breached) : '', iso(i.clock?.breachedAt),
+    ]);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
 }

@@ -33,6 +33,7 @@ interface QueueItem {
   service: string | null;
   assignmentGroup: string | null;
   assigneeId: string | null;
+  escalationLevel: number;
   clock: QueueClock | null;
 }
 
@@ -111,12 +112,17 @@ export function QueuePage() {
 
   return (
     <Stack gap="sm">
-      <div>
-        <Title order={1}>Queue</Title>
-        <Text c="dimmed" size="sm">
-          Open incidents in the order their SLA clocks run out (ISO/IEC 20000-1 clause 8.6.1). Times count down each second.
-        </Text>
-      </div>
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={1}>Queue</Title>
+          <Text c="dimmed" size="sm">
+            Open incidents in the order their SLA clocks run out (ISO/IEC 20000-1 clause 8.6.1). Times count down each second.
+          </Text>
+        </div>
+        <Button component="a" href={`/api/incident-queue?${new URLSearchParams([...new URLSearchParams(filterKey), ['format', 'csv']])}`} variant="default" download="incident-queue.csv">
+          Export CSV
+        </Button>
+      </Group>
       <Group align="flex-end" gap="md" component="form" aria-label="Queue filters" onSubmit={(e) => e.preventDefault()}>
         <TextInput label="Assignment group" placeholder="Any group" defaultValue={params.get('assignmentGroup') ?? ''} onBlur={(e) => update({ assignmentGroup: e.currentTarget.value.trim() || null })} onKeyDown={(e) => { if (e.key === 'Enter') update({ assignmentGroup: e.currentTarget.value.trim() || null }); }} />
         <Stack gap={4}>
@@ -148,7 +154,7 @@ export function QueuePage() {
               <Table.Caption>Open incidents, {params.get('sort') === 'priority' ? 'highest priority first' : params.get('sort') === 'created' ? 'oldest first' : 'due first'}</Table.Caption>
               <Table.Thead>
                 <Table.Tr>
-                  {['Reference', 'Short description', 'Priority', 'Group', 'Assignee', 'Status', 'SLA', 'Time left', 'Used'].map((label) => <Table.Th key={label} scope="col">{label}</Table.Th>)}
+                  {['Reference', 'Short description', 'Priority', 'Group', 'Assignee', 'Status', 'SLA', 'Time left', 'Used', 'Escalation'].map((label) => <Table.Th key={label} scope="col">{label}</Table.Th>)}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -172,6 +178,7 @@ export function QueuePage() {
                         {countdownText(item.clock, now)}
                       </Table.Td>
                       <Table.Td>{item.clock?.percentUsed != null ? `${Math.round(item.clock.percentUsed)}%` : '—'}</Table.Td>
+                      <Table.Td>{item.escalationLevel > 0 ? `Level ${item.escalationLevel}` : '—'}</Table.Td>
                     </Table.Tr>
                   );
                 })}
