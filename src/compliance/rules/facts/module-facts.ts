@@ -2,6 +2,7 @@ import { catalogueFacts, type CustomerFact, type ServiceFact } from '../../../mo
 import { serviceLevelFacts, type ServiceLevelFacts } from '../../../modules/service-levels/index.js';
 import { incidentRecordFacts, slaBreachFacts, type IncidentRecordFacts, type SlaBreachFacts } from '../../../modules/incidents/index.js';
 import { problemFacts, type ProblemFacts } from '../../../modules/problems/index.js';
+import { requestFacts, type RequestFacts } from '../../../modules/requests/index.js';
 import { dayMs, yearMs, type FactContext } from '../rule.types.js';
 
 /**
@@ -19,6 +20,10 @@ export const thresholds = {
   comparisonDays: 90,
   /** …once it has been closed at least this long. */
   minimumDaysClosed: 14,
+  /** Requests count as fulfilled within their targets when at least this share met them. */
+  requestsWithinTargetShare: 0.9,
+  /** Closure counts as confirmed with requesters when at least this share of closed requests carry their confirmation and rating. */
+  requestsConfirmedShare: 0.8,
 } as const;
 
 export const catalogue = (ctx: FactContext): Promise<{ services: ServiceFact[]; customers: CustomerFact[] }> =>
@@ -38,3 +43,6 @@ export const problems = (ctx: FactContext): Promise<ProblemFacts> =>
     now: ctx.now, since: ctx.now - thresholds.periodMs, trend: thresholds.trend,
     comparisonDays: thresholds.comparisonDays, minimumDaysClosed: thresholds.minimumDaysClosed,
   }));
+
+export const requests = (ctx: FactContext): Promise<RequestFacts> =>
+  ctx.once('requests', () => requestFacts(ctx.db, ctx.now - thresholds.periodMs));
