@@ -82,6 +82,15 @@ describe.each(storeNames())('incidents on %s', (store) => {
     expect((await t.app.inject({ method: 'GET', url: `/api/incidents/${mine.id}`, headers: asUser(otherRequester) })).statusCode).toBe(404);
     expect((await edit(requester, mine, { impact: 'low' })).res.statusCode).toBe(403);
     const comment = await t.app.inject({ method: 'POST', url: `/api/incidents/${mine.id}/comments`, headers: asUser(requester), payload: { body: 'Still broken at 10:00', visibility: 'public' } });
+    // A requester's comment is public unless said otherwise, and they may not write internal notes.
+    const unmarked = await t.app.inject({ method: 'POST', url: `/api/incidents/${mine.id}/comments`, headers: asUser(requester), payload: { body: 'And at 11:00' } });
+    expect(json<{ visibility: string }>(unmarked).visibility).toBe('public');
+    const internal = await t.app.inject({ method: 'POST', url: `/api/incidents/${mine.id}/comments`, headers: asUser(requester), payload: { body: 'Note to self', visibility: 'internal' } });
+    expect(internal.statusCode, internal.body).toBe(403);
+    const seen = json<{ items: { body: string }[] }>(await t.app.inject({ method: 'GET', url: `/api/incidents/${mine.id}/comments`, headers: asUser(requester) }));
+    expect(seen.items.map((c) => c.body)).toEqual(['Still broken at 10:00', 'And at 11:00']);
+    const staffNote = await t.app.inject({ method: 'POST', url: `/api/incidents/${mine.id}/comments`, headers: asUser(agent), payload: { body: 'Checking the switch' } });
+    expect(json<{ visibility: string }>(staffNote).visibility).toBe('internal');
     expect(comment.statusCode).toBe(201);
     expect((await move(requester, mine, 'resolved', { resolutionCode: 'fixed', resolutionNotes: 'Self-service' })).res.statusCode).toBe(403);
     let incident = (await move(agent, mine, 'resolved', { resolutionCode: 'fixed', resolutionNotes: 'Mailbox repaired' })).body;

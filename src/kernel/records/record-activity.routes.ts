@@ -16,6 +16,7 @@ import { getRecord } from './record.service.js';
 import { IsoInstant, Uuid } from './record-schemas.js';
 import { RecordKey } from './record.routes.js';
 import { inReadScope, permissionsOf, type RecordTypeDefinition } from './record-type.js';
+import { isRequesterOnly } from '../../platform/auth/principal.js';
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
 
@@ -58,22 +59,25 @@ export function recordActivityRoutes(def: RecordTypeDefinition, registry: Record
     }, async (request) => {
       const row = await getRecord(db, def, request.params.key, requirePrincipal(request));
       const principal = requirePrincipal(request);
-      return { items: await listComments(db, row.id, !principal.roles.every((r) => r === 'requester')) };
+      return { items: await listComments(db, row.id, !isRequesterOnly(principal)) };
     });
 
     app.post(`${path}/comments`, {
       config: { access: permission.comment },
       schema: {
         operationId: `comment-${def.type}`, tags, summary: 'Add a comment (public) or work note (internal)', params: RecordKey,
-        body: Type.Object({ body: Type.String({ minLength: 1, maxLength: 20000 }), visibility: Type.Union([Type.Literal('internal'), Type.Literal('public')], { default: 'internal' }) }, { additionalProperties: false }),
+        body: Type.Object({ body: Type.String({ minLength: 1, maxLength: 20000 }), visibility: Type.Optional(Type.Union([Type.Literal('internal'), Type.Literal('public')], { description: 'internal (staff only) by default for staff; requesters write public comments only' })) }, { additionalProperties: false }),
         response: { 201: Comment, ...problems },
       },
     }, async (request, reply) => {
       const principal = requirePrincipal(request);
       if (request.body.body.trim() === '') throw AppError.validation('body', 'cannot be blank');
+      // Requesters write to the people handling their ticket; internal notes are the staff's.
+      const visibility = request.body.visibility ?? (isRequesterOnly(principal) ? 'public' : 'internal');
+      if (visibility === 'internal' && isRequesterOnly(principal)) throw new AppError('forbidden', 'Requesters write public comments; internal work notes are for staff.');
       const comment = await db.transaction().execute(async (trx) => {
         const row = await getRecord(trx, def, request.params.key, requirePrincipal(request));
-        return addComment(trx, def.type, row.id, principal, request.body.visibility ?? 'internal', request.body.body);
+        return addComment(trx, def.type, row.id, principal, visibility, request.body.body);
       });
       return reply.status(201).send(comment);
     });

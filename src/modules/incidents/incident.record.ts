@@ -3,6 +3,7 @@ import { staffRoles } from '../../platform/auth/roles.js';
 import type { RecordTypeDefinition } from '../../kernel/records/record-type.js';
 import { incidentWorkflow } from './incident.workflow.js';
 import { deriveIncident } from './incident.rules.js';
+import { isRequesterOnly } from '../../platform/auth/principal.js';
 
 const levelOptions = [{ value: 'high', label: 'High' }, { value: 'medium', label: 'Medium' }, { value: 'low', label: 'Low' }];
 const working: Role[] = ['service-desk-agent', 'incident-problem-manager', 'sms-manager', 'change-release-manager', 'configuration-manager', 'capacity-availability-manager', 'security-manager', 'supplier-manager', 'continuity-manager', 'service-level-manager'];
@@ -27,7 +28,7 @@ export const incidentRecord: RecordTypeDefinition = {
     transition: [...working, 'requester'],
   },
   // Requesters see the incidents they reported, nothing else.
-  readScope: (principal) => (principal.roles.every((r) => r === 'requester') ? { column: 'caller_id', equals: principal.userId } : null),
+  readScope: (principal) => (isRequesterOnly(principal) ? { column: 'caller_id', equals: principal.userId } : null),
   hooks: { derive: deriveIncident },
   fields: {
     shortDescription: { kind: 'text', label: 'Short description', required: true, maxLength: 200, sortable: true },

@@ -3,6 +3,7 @@ import type { RecordTypeDefinition } from '../../kernel/records/record-type.js';
 import { deriveRequestModel } from './request-model.rules.js';
 import { FormFields, TaskTemplates } from './request-model.schemas.js';
 import { modelEditors, requestModelWorkflow } from './request-model.workflow.js';
+import { isRequesterOnly } from '../../platform/auth/principal.js';
 
 /**
  * 8.6.2 Service request management: a request model is one entry of the request catalogue —
@@ -22,7 +23,7 @@ export const requestModelRecord: RecordTypeDefinition = {
   workflow: requestModelWorkflow,
   access: { read: [...staffRoles, 'requester'], create: modelEditors, update: modelEditors },
   // Requesters see the catalogue: published models only.
-  readScope: (principal) => (principal.roles.every((r) => r === 'requester') ? { column: 'status', equals: 'published' } : null),
+  readScope: (principal) => (isRequesterOnly(principal) ? { column: 'status', equals: 'published' } : null),
   hooks: { derive: deriveRequestModel },
   fields: {
     name: { kind: 'text', label: 'Name', required: true, maxLength: 120, sortable: true, help: 'What the requester asks for, e.g. "New starter laptop"' },

@@ -4,6 +4,7 @@ import { Answers } from './request-model.schemas.js';
 import { createTasksOnStart } from './service-request.hooks.js';
 import { deriveServiceRequest, initialRequestStatus } from './service-request.rules.js';
 import { approverRoles, fulfillers, serviceRequestWorkflow } from './service-request.workflow.js';
+import { isRequesterOnly } from '../../platform/auth/principal.js';
 
 /** 8.6.2 Service request management: a request raised from a published request model. */
 export const serviceRequestRecord: RecordTypeDefinition = {
@@ -25,7 +26,7 @@ export const serviceRequestRecord: RecordTypeDefinition = {
     transition: [...approverRoles, 'requester'],
   },
   // Requesters see the requests they raised, nothing else.
-  readScope: (principal) => (principal.roles.every((r) => r === 'requester') ? { column: 'requester_id', equals: principal.userId } : null),
+  readScope: (principal) => (isRequesterOnly(principal) ? { column: 'requester_id', equals: principal.userId } : null),
   hooks: { derive: deriveServiceRequest, initialStatus: initialRequestStatus, afterWrite: createTasksOnStart },
   fields: {
     model: { kind: 'text', label: 'Request model', required: true, filterable: true, sortable: true, help: 'What is requested: a published model such as RQM-000001' },

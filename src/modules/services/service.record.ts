@@ -2,6 +2,7 @@ import { staffRoles } from '../../platform/auth/roles.js';
 import type { RecordTypeDefinition } from '../../kernel/records/record-type.js';
 import { serviceHooks } from './service.hooks.js';
 import { catalogueEditors, serviceWorkflow } from './service.workflow.js';
+import { isRequesterOnly } from '../../platform/auth/principal.js';
 
 const serviceTypes = [
   { value: 'customer-facing', label: 'Customer-facing' },
@@ -38,7 +39,7 @@ export const serviceRecord: RecordTypeDefinition = {
     update: catalogueEditors,
   },
   // A requester sees what they can ask for: live services, not the pipeline or the retired.
-  readScope: (principal) => (principal.roles.every((role) => role === 'requester') ? { column: 'status', equals: 'live' } : null),
+  readScope: (principal) => (isRequesterOnly(principal) ? { column: 'status', equals: 'live' } : null),
   fields: {
     name: { kind: 'text', label: 'Name', required: true, maxLength: 200, sortable: true },
     description: { kind: 'longText', label: 'Description', help: 'What the service does for the customer, in their words' },

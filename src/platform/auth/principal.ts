@@ -9,3 +9,11 @@ export interface Principal {
   via: 'session' | 'token';
   timeZone: string;
 }
+
+/**
+ * Someone who holds no role but requester: a customer of the services, who sees only their own
+ * tickets and public comments, never the staff's internal notes.
+ */
+export function isRequesterOnly(principal: Pick<Principal, 'roles'>): boolean {
+  return principal.roles.every((role) => role === 'requester');
+}

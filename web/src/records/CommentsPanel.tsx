@@ -6,13 +6,16 @@ import { formatInstant } from '../shared/format';
 import type { Comment, RecordType } from '../shared/types';
 import { EmptyState, ErrorState, LoadingState, ProblemAlert } from '../shared/ui/states';
 import { useAsync } from '../shared/ui/useAsync';
+import { isRequesterOnly } from '../shared/requester';
 
 export function CommentsPanel({ recordType, recordKey, onAdded }: { recordType: RecordType; recordKey: string; onAdded(): void }) {
   const session = useSignedIn();
   const base = `/api/${recordType.plural}/${recordKey}/comments`;
   const comments = useAsync(base, (signal) => get<{ items: Comment[] }>(base, signal));
   const [body, setBody] = useState('');
-  const [visibility, setVisibility] = useState<'internal' | 'public'>('internal');
+  // Requesters write to the people handling their ticket; internal notes are for staff.
+  const requester = isRequesterOnly(session.user.roles);
+  const [visibility, setVisibility] = useState<'internal' | 'public'>(requester ? 'public' : 'internal');
   const [error, setError] = useState<unknown>(null);
   const [fieldError, setFieldError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
@@ -68,12 +71,14 @@ export function CommentsPanel({ recordType, recordKey, onAdded }: { recordType: 
           <ProblemAlert error={fieldError ? null : error} />
           <Textarea label="Add a comment" autosize minRows={3} value={body} onChange={(e) => setBody(e.currentTarget.value)} error={fieldError} maxLength={20000} />
           <Group justify="space-between" align="flex-end">
+            {requester ? <Text size="sm" c="dimmed">Visible to the people handling this and to you.</Text> : (
             <Radio.Group value={visibility} onChange={(v) => setVisibility(v as 'internal' | 'public')} label="Visible to" size="sm">
               <Group gap="md" mt={4}>
                 <Radio value="internal" label="Internal (staff only)" />
                 <Radio value="public" label="Public" />
               </Group>
             </Radio.Group>
+            )}
             <Button type="submit" loading={busy}>
               Add comment
             </Button>

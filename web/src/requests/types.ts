@@ -71,7 +71,4 @@ export interface RequestModelRecord extends RecordData {
   tasks: TaskTemplate[] | null;
 }
 
-/** Whether the signed-in person only raises and follows their own tickets. */
-export function isRequesterOnly(roles: readonly string[]): boolean {
-  return roles.length > 0 && roles.every((r) => r === 'requester');
-}
+export { isRequesterOnly } from '../shared/requester';
