@@ -36,6 +36,15 @@ describe.skipIf(!availability.run)('problem KPIs in the browser', () => {
     await expect.poll(() => opened().textContent()).toBe('1');
     await screenshot(page, 'problem-kpis');
     await expectAccessible(page, 'problem KPIs');
+
+    // The incident KPIs share the page: the demo's six months of incidents, over the last 12 months.
+    await nav.getByRole('group', { name: 'Resolution and fulfilment (8.6)' }).getByRole('link', { name: /Incident KPIs/ }).click();
+    await page.getByRole('heading', { name: 'Incident KPIs', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Last 12 months' }).click();
+    await page.waitForURL(/from=/);
+    await expect.poll(async () => Number(await page.getByTestId('kpi-value-incidents-opened').textContent())).toBeGreaterThanOrEqual(360);
+    await page.getByTestId('kpi-value-first-contact-resolution').waitFor();
+    await expectAccessible(page, 'incident KPIs');
     // The only expected error: the session check answering 401 before signing in.
     expect(journey.consoleErrors.filter((e) => !/401 \(Unauthorized\)/.test(e))).toEqual([]);
   });

@@ -32,6 +32,7 @@ import { RequesterHome } from '../requests/RequesterHome';
 import { RequestKpisPage } from '../requests/RequestKpisPage';
 import { ImportIncidentsPage } from '../imports/ImportIncidentsPage';
 import { ProblemKpisPage } from '../problems/ProblemKpisPage';
+import { IncidentKpisPage } from '../incidents/IncidentKpisPage';
 import { CalendarsPage } from '../calendars/CalendarsPage';
 import { CalendarPage } from '../calendars/CalendarPage';
 
@@ -60,6 +61,7 @@ export function App() {
                 <Route path="service-levels/dashboard" element={<ServiceLevelDashboardPage />} />
                 <Route path="admin/users" element={<UsersPage />} />
                 <Route path="imports/incidents" element={<ImportIncidentsPage />} />
+                <Route path="incidents/kpis" element={<IncidentKpisPage />} />
                 <Route path="problems/kpis" element={<ProblemKpisPage />} />
                 <Route path="records/:plural" element={<RecordListPage />} />
                 <Route path="records/:plural/new" element={<RecordFormPage mode="create" />} />

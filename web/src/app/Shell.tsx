@@ -85,6 +85,9 @@ export function Shell({ children }: { children: ReactNode }) {
                 {group.id === 'resolution' && can('request-kpis:read') ? (
                   <NavLink component={Link} to="/requests/kpis" label="Request KPIs" description="Clause 8.6.2" active={isActive('/requests/kpis')} onClick={close} />
                 ) : null}
+                {group.id === 'resolution' && can('incident-kpis:read') ? (
+                  <NavLink component={Link} to="/incidents/kpis" label="Incident KPIs" description="Clause 8.6.1" active={isActive('/incidents/kpis')} onClick={close} />
+                ) : null}
                 {group.id === 'resolution' && can('problem-kpis:read') ? (
                   <NavLink component={Link} to="/problems/kpis" label="Problem KPIs" description="Clause 8.6.3" active={isActive('/problems/kpis')} onClick={close} />
                 ) : null}
