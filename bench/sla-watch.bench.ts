@@ -5,7 +5,8 @@
  *   from its history, every minute;
  * - first pass with snapshots (every open incident replayed and stored once);
  * - steady pass (nothing changed since the last pass): the usual minute;
- * - pass after 1% of the open incidents were changed by agents.
+ * - pass after 1% of the open incidents were changed by agents;
+ * - the agent queue (50 a page: the first page and the 20th, by due time) and the dashboard over the year.
  *
  * Usage: npx tsx bench/sla-watch.bench.ts [--n 10000] [--resolved 10000] [--store sqlite|postgres|both]
  */
@@ -14,7 +15,7 @@ import { loadConfig } from '../src/platform/config/config.js';
 import { createUser } from '../src/platform/auth/users.service.js';
 import { principalOfUser } from '../src/platform/auth/principals.js';
 import { createRecord, transitionRecord, updateRecord } from '../src/kernel/records/record.service.js';
-import { incidentClocks, incidentRecord, watchSlas } from '../src/modules/incidents/index.js';
+import { incidentClocks, incidentQueue, incidentRecord, slaDashboard, watchSlas } from '../src/modules/incidents/index.js';
 import { clockDefinitionsFor } from '../src/modules/service-levels/index.js';
 import { benchStore, postgresReachable, type BenchStore } from './support/stores.js';
 
@@ -97,6 +98,17 @@ async function measure(store: BenchStore): Promise<void> {
     }
     const median = [...steady].sort((a, b) => a - b)[2]!;
     console.log(`  steady pass (nothing changed): ${median.toFixed(1)} ms median of 5 — ${(replayAll.ms / median).toFixed(0)}× less than replaying all`);
+    const samples = async (work: () => Promise<unknown>) => {
+      const ms: number[] = [];
+      for (let i = 0; i < 11; i++) ms.push((await timed(work)).ms);
+      return [...ms].sort((a, b) => a - b)[5]!.toFixed(1);
+    };
+    const queueAt = now + 6 * 60_000;
+    let cursor: string | null = null;
+    for (let i = 1; i < 20; i++) cursor = (await incidentQueue(db, { sort: 'due', limit: 50, cursor: cursor ?? undefined }, queueAt)).nextCursor;
+    const deep = cursor ?? undefined;
+    console.log(`  queue by due time: page 1 ${await samples(() => incidentQueue(db, { sort: 'due', limit: 50 }, queueAt))} ms, page 20 ${await samples(() => incidentQueue(db, { sort: 'due', limit: 50, cursor: deep }, queueAt))} ms, P1+P2 at risk or breached ${await samples(() => incidentQueue(db, { sort: 'due', limit: 50, priorities: ['P1', 'P2'], atRisk: true, breached: true }, queueAt))} ms (median of 11)`);
+    console.log(`  dashboard over a year: ${await samples(() => slaDashboard(db, certus.database.dialect, { from: now - 365 * 24 * hour, to: now + hour }, queueAt))} ms (median of 11)`);
     const user = await db.selectFrom('users').select('id').where('email', '=', 'slm@bench.local').executeTakeFirstOrThrow();
     const agent = await principalOfUser(db, user.id);
     const changed = await db.selectFrom('incidents').select(['id', 'version']).where('status', '=', 'assigned').orderBy('id').limit(Math.ceil(n / 100)).execute();

@@ -19,6 +19,7 @@ import { incidentSlaClocksMigration } from './migrations/20261128T1641-incident-
 import { backfillIncidentClocks } from './sla-snapshots.js';
 import { loadOpenIncidentDemo } from './open-incidents.demo.js';
 import { incidentEscalationMigration } from './migrations/20261128T1642-incident-escalation.js';
+import { incidentQueueJoinMigration } from './migrations/20261128T1643-incident-queue-join.js';
 import { escalationSettingsRoutes } from './escalation-settings.routes.js';
 import { incidentQueueRoutes } from './incident-queue.routes.js';
 import { slaDashboardRoutes } from './sla-dashboard.routes.js';
@@ -29,7 +30,7 @@ export const incidentsModule: CertusModule = {
   name: 'incidents',
   clause: '8.6.1',
   recordTypes: [incidentRecord, slaBreachRecord],
-  migrations: [incidentsMigration, incidentSlaMigration, slaBreachesMigration, incidentKpiIndexesMigration, incidentSlaClocksMigration, incidentEscalationMigration, incidentImportRunsMigration],
+  migrations: [incidentsMigration, incidentSlaMigration, slaBreachesMigration, incidentKpiIndexesMigration, incidentSlaClocksMigration, incidentEscalationMigration, incidentQueueJoinMigration, incidentImportRunsMigration],
   grants: {
     'incident-settings:read': staffRoles,
     'incident-settings:manage': ['incident-problem-manager', 'sms-manager'],

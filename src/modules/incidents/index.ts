@@ -17,3 +17,4 @@ export { slaKpis } from './sla.kpis.js';
 export { slaDashboard, type SlaDashboard } from './sla-dashboard.js';
 export { defaultEscalation, levelReached, type EscalationSettings, type EscalationLevel } from './escalation.js';
 export { openDemoIncidents } from './open-incidents.demo.js';
+export { incidentQueue, type QueuePage, type QueueItem } from './incident-queue.js';
