@@ -90,7 +90,7 @@ export async function openCertus(config: Config, options: { logger?: boolean; se
   try {
     await prepareDatabase(database, assembly);
     const plugins = [
-      kernelRoutes(assembly.registry),
+      kernelRoutes(assembly.registry, assembly.modules.flatMap((m) => m.menu ?? [])),
       ...assembly.registry.all().flatMap((def) => [recordRoutes(def), recordActivityRoutes(def, assembly.registry)]),
       ...assembly.modules.flatMap((m) => (m.routes ? [m.routes] : [])),
     ];

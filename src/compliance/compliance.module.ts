@@ -38,7 +38,8 @@ export const complianceModule: CertusModule = {
   routes: complianceRoutes,
   demo: loadAssessmentDemo,
   menu: [
-    { label: 'Assessments', path: '/assessments', group: 'compliance', permission: 'assessments:read' },
-    { label: 'Readiness', path: '/readiness', group: 'compliance', permission: readinessPermissions.read },
+    { label: 'Requirement catalogue', path: '/compliance/catalogue', group: 'compliance', description: 'Clauses 4–10 and their requirements', permission: 'catalogue:read' },
+    { label: 'Assessments', path: '/records/assessments', group: 'compliance', description: 'Gap assessments and audits', permission: 'assessments:read' },
+    { label: 'Readiness checklist', path: '/compliance/readiness', group: 'compliance', description: 'The road to certification', permission: readinessPermissions.read },
   ],
 };

@@ -10,6 +10,7 @@ import { findRecord } from './records/record-row.js';
 import { verifyRecordStates } from './records/record-verify.js';
 import type { RecordTypeRegistry } from './records/record-registry.js';
 import { inReadScope, permissionsOf } from './records/record-type.js';
+import type { MenuEntry } from './module.js';
 
 const FieldMeta = Type.Object({
   name: Type.String(), kind: Type.String(), label: Type.String(), required: Type.Boolean(), help: Type.Union([Type.String(), Type.Null()]),
@@ -27,8 +28,10 @@ const RecordTypeMeta = Type.Object({
   permissions: Type.Object({ read: Type.Boolean(), create: Type.Boolean(), update: Type.Boolean(), comment: Type.Boolean(), transition: Type.Boolean() }),
 });
 
-/** Metadata that lets a client render any record type, reference look-up and integrity check. */
-export function kernelRoutes(registry: RecordTypeRegistry) {
+const Page = Type.Object({ label: Type.String(), path: Type.String(), group: Type.String(), description: Type.Union([Type.String(), Type.Null()]) });
+
+/** Metadata that lets a client render any record type and the modules' pages, reference look-up and integrity check. */
+export function kernelRoutes(registry: RecordTypeRegistry, pages: MenuEntry[] = []) {
   return async function routes(base: FastifyInstance): Promise<void> {
     const app = base.withTypeProvider<TypeBoxTypeProvider>();
     const { database: { db }, permissions } = app.certus;
@@ -36,11 +39,12 @@ export function kernelRoutes(registry: RecordTypeRegistry) {
 
     app.get('/api/record-types', {
       config: { access: 'authenticated' },
-      schema: { operationId: 'list-record-types', tags, summary: 'Every record type: fields, states, transitions and what you may do', response: { 200: Type.Object({ items: Type.Array(RecordTypeMeta), linkTypes: Type.Array(Type.Object({ id: Type.String(), label: Type.String(), inverse: Type.String() })) }) } },
+      schema: { operationId: 'list-record-types', tags, summary: 'Every record type: fields, states, transitions and what you may do', response: { 200: Type.Object({ items: Type.Array(RecordTypeMeta), linkTypes: Type.Array(Type.Object({ id: Type.String(), label: Type.String(), inverse: Type.String() })), pages: Type.Array(Page, { description: 'The modules\' pages this person may open, for the navigation' }) }) } },
     }, async (request) => {
       const principal = requirePrincipal(request);
       return {
         linkTypes: linkTypes.map((l) => ({ ...l })),
+        pages: pages.filter((p) => permissions.allows(principal.roles, p.permission)).map((p) => ({ label: p.label, path: p.path, group: p.group, description: p.description ?? null })),
         items: registry.all().map((def) => {
           const p = permissionsOf(def);
           return {

@@ -12,11 +12,20 @@ export interface DemoContext {
   now: number;
 }
 
+/** The navigation's sections: the standard's parts, the top ("work") and the compliance pages. */
+export const navigationGroupIds = ['work', 'context', 'portfolio', 'relationship', 'supply', 'design', 'resolution', 'assurance', 'operation', 'evaluation', 'improvement', 'compliance'] as const;
+export type NavigationGroupId = (typeof navigationGroupIds)[number];
+
+/**
+ * A page of the web app a module adds to the navigation, shown to those holding `permission`.
+ * Record lists need no entry: every readable record type appears by itself under its clause.
+ */
 export interface MenuEntry {
   label: string;
   path: string;
-  /** The area of the standard it sits under, for the navigation. */
-  group: string;
+  /** The section it sits in: `work` beside "My work", a part of the standard, or `compliance`. */
+  group: NavigationGroupId;
+  description?: string;
   permission: `${string}:${string}`;
 }
 

@@ -10,5 +10,4 @@ export const improvementsModule: CertusModule = {
   recordTypes: [improvementRecord],
   migrations: [improvementsMigration],
   demo: loadImprovementDemo,
-  menu: [{ label: 'Improvements', path: '/improvements', group: 'improvement', permission: 'improvements:read' }],
 };

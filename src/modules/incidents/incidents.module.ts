@@ -5,6 +5,7 @@ import { slaBreachRecord } from './sla-breach.record.js';
 import { slaWatchJob, watchSlas } from './sla-watch.js';
 import { slaBreachesMigration } from './migrations/20261128T1504-sla-breaches.js';
 import { incidentKpiIndexesMigration } from './migrations/20261128T1506-incident-kpi-indexes.js';
+import { incidentQueueIndexMigration } from './migrations/20261128T1559-incident-queue-index.js';
 import { loadIncidentDemo } from './incident.demo.js';
 import { incidentSettingsRoutes } from './incident-settings.routes.js';
 import { incidentKpiRoutes } from './incident-kpis.routes.js';
@@ -30,7 +31,7 @@ export const incidentsModule: CertusModule = {
   name: 'incidents',
   clause: '8.6.1',
   recordTypes: [incidentRecord, slaBreachRecord],
-  migrations: [incidentsMigration, incidentSlaMigration, slaBreachesMigration, incidentKpiIndexesMigration, incidentSlaClocksMigration, incidentEscalationMigration, incidentQueueJoinMigration, incidentImportRunsMigration],
+  migrations: [incidentsMigration, incidentSlaMigration, slaBreachesMigration, incidentKpiIndexesMigration, incidentQueueIndexMigration, incidentSlaClocksMigration, incidentEscalationMigration, incidentQueueJoinMigration, incidentImportRunsMigration],
   grants: {
     'incident-settings:read': staffRoles,
     'incident-settings:manage': ['incident-problem-manager', 'sms-manager'],
@@ -62,10 +63,9 @@ export const incidentsModule: CertusModule = {
   },
   schedules: [{ name: 'sla-watch', kind: slaWatchJob, intervalMs: 60_000 }],
   menu: [
-    { label: 'Incidents', path: '/incidents', group: 'resolution', permission: 'incidents:read' },
-    { label: 'Queue', path: '/queue', group: 'resolution', permission: 'incident-queue:read' },
-    { label: 'SLA breaches', path: '/sla-breaches', group: 'relationship', permission: 'sla-breaches:read' },
-    { label: 'Service level dashboard', path: '/service-levels/dashboard', group: 'relationship', permission: 'service-level-dashboard:read' },
-    { label: 'Import incidents', path: '/imports/incidents', group: 'resolution', permission: 'incident-imports:manage' },
+    { label: 'Queue', path: '/queue', group: 'work', description: 'Open incidents by SLA due time', permission: 'incident-queue:read' },
+    { label: 'Incident KPIs', path: '/incidents/kpis', group: 'resolution', description: 'Clause 8.6.1', permission: 'incident-kpis:read' },
+    { label: 'Import incidents', path: '/imports/incidents', group: 'resolution', description: 'From a ServiceNow export', permission: 'incident-imports:manage' },
+    { label: 'Service level dashboard', path: '/service-levels/dashboard', group: 'relationship', description: 'SLA attainment by month and service', permission: 'service-level-dashboard:read' },
   ],
 };

@@ -15,6 +15,6 @@ export { refreshIncidentClocks, backfillIncidentClocks, type ClockSnapshot } fro
 export type { IncidentSlaClockTable } from './incident-sla-clocks.tables.js';
 export { slaKpis } from './sla.kpis.js';
 export { slaDashboard, type SlaDashboard } from './sla-dashboard.js';
-export { defaultEscalation, levelReached, type EscalationSettings, type EscalationLevel } from './escalation.js';
 export { openDemoIncidents } from './open-incidents.demo.js';
+export { defaultEscalation, levelReached, type EscalationSettings, type EscalationLevel } from './escalation.js';
 export { incidentQueue, type QueuePage, type QueueItem } from './incident-queue.js';

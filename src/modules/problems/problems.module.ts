@@ -22,7 +22,6 @@ export const problemsModule: CertusModule = {
   jobs: { [recurrenceJob]: async (_payload, { database, now }) => { await detectRecurrence(database, now); } },
   schedules: [{ name: 'problem-recurrence', kind: recurrenceJob, intervalMs: 3_600_000 }],
   menu: [
-    { label: 'Problems', path: '/problems', group: 'resolution', permission: 'problems:read' },
-    { label: 'Problem KPIs', path: '/problems/kpis', group: 'resolution', permission: problemKpisPermission },
+    { label: 'Problem KPIs', path: '/problems/kpis', group: 'resolution', description: 'Clause 8.6.3', permission: problemKpisPermission },
   ],
 };

@@ -17,8 +17,8 @@ export const requestsModule: CertusModule = {
   routes: requestRoutes,
   demo: loadRequestDemo,
   menu: [
-    { label: 'Request portal', path: '/portal', group: 'resolution', permission: 'service-requests:create' },
-    { label: 'Service requests', path: '/records/service-requests', group: 'resolution', permission: 'service-requests:read' },
-    { label: 'Request models', path: '/requests/models', group: 'resolution', permission: 'request-models:update' },
+    { label: 'Request portal', path: '/portal', group: 'work', description: 'Ask for something, follow your requests', permission: 'service-requests:create' },
+    { label: 'Request model editor', path: '/requests/models/new', group: 'resolution', description: 'Clause 8.6.2: a request form and its tasks', permission: 'request-models:create' },
+    { label: 'Request KPIs', path: '/requests/kpis', group: 'resolution', description: 'Clause 8.6.2', permission: 'request-kpis:read' },
   ],
 };

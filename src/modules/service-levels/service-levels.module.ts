@@ -22,9 +22,6 @@ export const serviceLevelsModule: CertusModule = {
   routes: serviceLevelsRoutes,
   demo: loadServiceLevelsDemo,
   menu: [
-    { label: 'Service level agreements', path: '/slas', group: 'relationship-agreement', permission: 'slas:read' },
-    { label: 'Operational level agreements', path: '/olas', group: 'relationship-agreement', permission: 'olas:read' },
-    { label: 'Underpinning contracts', path: '/contracts', group: 'relationship-agreement', permission: 'contracts:read' },
-    { label: 'Business calendars', path: '/calendars', group: 'relationship-agreement', permission: 'calendars:read' },
+    { label: 'Business calendars', path: '/calendars', group: 'relationship', description: 'Working hours and holidays targets count in', permission: 'calendars:read' },
   ],
 };

@@ -12,8 +12,4 @@ export const servicesModule: CertusModule = {
   recordTypes: [serviceRecord, customerRecord],
   migrations: [servicesMigration],
   demo: loadServicesDemo,
-  menu: [
-    { label: 'Service catalogue', path: '/services', group: 'portfolio', permission: 'services:read' },
-    { label: 'Customers', path: '/customers', group: 'relationship-agreement', permission: 'customers:read' },
-  ],
 };

@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { ApiError, get } from '../shared/api';
-import type { ResolvedReference } from '../shared/types';
+import type { PageMeta, ResolvedReference } from '../shared/types';
 import { useMetadata } from './metadata';
 import { groupRecordTypes } from './navigation';
 import { useSession, useSignedIn } from './session';
@@ -14,9 +14,9 @@ export function Shell({ children }: { children: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure();
   const session = useSignedIn();
   const { signOut } = useSession();
-  const { types } = useMetadata();
+  const { types, pages } = useMetadata();
   const location = useLocation();
-  const groups = groupRecordTypes(types);
+  const groups = groupRecordTypes(types, pages);
   const canManageUsers = session.permissions.includes('users:read');
 
   async function handleSignOut() {
@@ -25,14 +25,10 @@ export function Shell({ children }: { children: ReactNode }) {
   }
 
   const isActive = (path: string) => location.pathname === path || location.pathname.startsWith(`${path}/`);
-  const can = (permission: string) => session.permissions.includes(permission);
-  const complianceLinks: { to: string; label: string; description: string; active?: boolean }[] = [
-    ...(can('catalogue:read') ? [{ to: '/compliance/catalogue', label: 'Requirement catalogue', description: 'Clauses 4–10 and their requirements' }] : []),
-    ...(can('assessments:read')
-      ? [{ to: '/records/assessments', label: 'Assessments', description: 'Gap assessments and audits', active: isActive('/records/assessments') || isActive('/assessments') }]
-      : []),
-    ...(can('readiness:read') ? [{ to: '/compliance/readiness', label: 'Readiness checklist', description: 'The road to certification' }] : []),
-  ];
+  // A page is current on its own path and below it; "…/new" pages also on their list's, and a
+  // generic list (/records/assessments) also on its module's own pages (/assessments/…).
+  const pageActive = (path: string) => isActive(path) || (path.endsWith('/new') && isActive(path.slice(0, -4))) || (path.startsWith('/records/') && isActive(path.slice(8)));
+  const pageLink = (p: PageMeta) => <NavLink key={p.path} component={Link} to={p.path} label={p.label} description={p.description ?? undefined} active={pageActive(p.path)} onClick={close} />;
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 300, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
@@ -59,11 +55,9 @@ export function Shell({ children }: { children: ReactNode }) {
             <Box hiddenFrom="sm" mb="sm">
               <GlobalSearch />
             </Box>
-            {can('service-requests:create') ? <NavLink component={Link} to="/portal" label="Request portal" description="Ask for something, follow your requests" active={isActive('/portal')} onClick={close} /> : null}
             <NavLink component={Link} to="/" label="My work" active={location.pathname === '/'} onClick={close} />
-            {can('incident-queue:read') ? <NavLink component={Link} to="/queue" label="Queue" description="Open incidents by SLA due time" active={isActive('/queue')} onClick={close} /> : null}
-            {can('service-level-dashboard:read') ? <NavLink component={Link} to="/service-levels/dashboard" label="Service level dashboard" description="SLA attainment by month and service" active={isActive('/service-levels/dashboard')} onClick={close} /> : null}
-            {groups.map(({ group, types: members }) => (
+            {pages.filter((p) => p.group === 'work').map(pageLink)}
+            {groups.map(({ group, types: members, pages: own }) => (
               <div key={group.id} role="group" aria-labelledby={`nav-${group.id}`}>
                 <Text id={`nav-${group.id}`} size="xs" fw={700} c="gray.8" tt="uppercase" mt="md" mb={4} px="sm">
                   {group.label}
@@ -79,33 +73,9 @@ export function Shell({ children }: { children: ReactNode }) {
                     onClick={close}
                   />
                 ))}
-                {group.id === 'resolution' && can('request-models:create') ? (
-                  <NavLink component={Link} to="/requests/models/new" label="Request model editor" description="Clause 8.6.2: a request form and its tasks" active={isActive('/requests/models')} onClick={close} />
-                ) : null}
-                {group.id === 'resolution' && can('request-kpis:read') ? (
-                  <NavLink component={Link} to="/requests/kpis" label="Request KPIs" description="Clause 8.6.2" active={isActive('/requests/kpis')} onClick={close} />
-                ) : null}
-                {group.id === 'resolution' && can('incident-kpis:read') ? (
-                  <NavLink component={Link} to="/incidents/kpis" label="Incident KPIs" description="Clause 8.6.1" active={isActive('/incidents/kpis')} onClick={close} />
-                ) : null}
-                {group.id === 'resolution' && can('problem-kpis:read') ? (
-                  <NavLink component={Link} to="/problems/kpis" label="Problem KPIs" description="Clause 8.6.3" active={isActive('/problems/kpis')} onClick={close} />
-                ) : null}
-                {group.id === 'resolution' && can('incident-imports:manage') ? (
-                  <NavLink component={Link} to="/imports/incidents" label="Import incidents" description="From a ServiceNow export" active={isActive('/imports/incidents')} onClick={close} />
-                ) : null}
+                {own.map(pageLink)}
               </div>
             ))}
-            {complianceLinks.length > 0 ? (
-              <div role="group" aria-labelledby="nav-compliance-pages">
-                <Text id="nav-compliance-pages" size="xs" fw={700} c="gray.8" tt="uppercase" mt="md" mb={4} px="sm">
-                  Compliance
-                </Text>
-                {complianceLinks.map((l) => (
-                  <NavLink key={l.to} component={Link} to={l.to} label={l.label} description={l.description} active={l.active ?? isActive(l.to)} onClick={close} />
-                ))}
-              </div>
-            ) : null}
             <Text size="xs" fw={700} c="gray.8" tt="uppercase" mt="md" mb={4} px="sm">
               You
             </Text>

@@ -1,12 +1,14 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { get } from '../shared/api';
-import type { LinkTypeMeta, Person, RecordType, RecordTypesResponse, Role, UserSummary } from '../shared/types';
+import type { LinkTypeMeta, PageMeta, Person, RecordType, RecordTypesResponse, Role, UserSummary } from '../shared/types';
 import { useSignedIn } from './session';
 import { shortId } from '../shared/format';
 
 interface MetadataValue {
   types: RecordType[];
   linkTypes: LinkTypeMeta[];
+  /** The modules' own pages this person may open (queue, KPIs, calendars …). */
+  pages: PageMeta[];
   byPlural(plural: string): RecordType | undefined;
   byType(type: string): RecordType | undefined;
   /** Active people, for owner pickers and for showing names instead of ids. */
@@ -54,6 +56,7 @@ export function MetadataProvider({ children, fallback, errorView }: { children: 
     return {
       types: meta.items,
       linkTypes: meta.linkTypes,
+      pages: meta.pages ?? [],
       byPlural: (plural) => meta.items.find((t) => t.plural === plural),
       byType: (type) => meta.items.find((t) => t.type === type),
       people,

@@ -54,6 +54,16 @@ describe('groupRecordTypes', () => {
     expect(group?.group.id).toBe('improvement');
   });
 
+  it('places the modules\' pages in the section they name, after its record lists, and leaves the top ones out', () => {
+    const page = (label: string, group: string) => ({ label, path: `/${label}`, group, description: null });
+    const groups = groupRecordTypes([recordType('incident', '8.6.1')], [page('kpis', 'resolution'), page('calendars', 'relationship'), page('queue', 'work'), page('readiness', 'compliance')]);
+    expect(groups.map((g) => [g.group.id, g.types.map((t) => t.type), g.pages.map((p) => p.label)])).toEqual([
+      ['relationship', [], ['calendars']],
+      ['resolution', ['incident'], ['kpis']],
+      ['compliance', [], ['readiness']],
+    ]);
+  });
+
   it('puts types without a clause number under compliance', () => {
     const [group] = groupRecordTypes([recordType('requirement', 'compliance')]);
     expect(group?.group.id).toBe('compliance');

@@ -1,4 +1,4 @@
-import type { RecordType } from '../shared/types';
+import type { PageMeta, RecordType } from '../shared/types';
 
 /** The standard's structure, used to place each record type in the menu by its clause. */
 export interface NavigationGroup {
@@ -26,10 +26,15 @@ export const navigationGroups: NavigationGroup[] = [
 export interface GroupedTypes {
   group: NavigationGroup;
   types: RecordType[];
+  /** The modules' pages placed in this section (KPIs, calendars …), after its record lists. */
+  pages: PageMeta[];
 }
 
-/** Readable record types, grouped in the standard's order; clause order within a group. */
-export function groupRecordTypes(types: RecordType[]): GroupedTypes[] {
+/**
+ * Readable record types, grouped in the standard's order (clause order within a group), with the
+ * modules' pages in the section each names. Pages for the top of the menu (`work`) are not here.
+ */
+export function groupRecordTypes(types: RecordType[], pages: PageMeta[] = []): GroupedTypes[] {
   const readable = types.filter((t) => t.permissions.read);
   const result: GroupedTypes[] = [];
   const placed = new Set<string>();
@@ -38,7 +43,8 @@ export function groupRecordTypes(types: RecordType[]): GroupedTypes[] {
       .filter((t) => !placed.has(t.type) && group.matches(t.clause))
       .sort((a, b) => a.clause.localeCompare(b.clause, 'en', { numeric: true }) || a.labelPlural.localeCompare(b.labelPlural));
     members.forEach((t) => placed.add(t.type));
-    if (members.length > 0) result.push({ group, types: members });
+    const own = pages.filter((p) => p.group === group.id);
+    if (members.length > 0 || own.length > 0) result.push({ group, types: members, pages: own });
   }
   return result;
 }

@@ -87,6 +87,16 @@ export interface LinkTypeMeta {
 export interface RecordTypesResponse {
   items: RecordType[];
   linkTypes: LinkTypeMeta[];
+  /** The modules' pages this person may open, by navigation section. */
+  pages: PageMeta[];
+}
+
+export interface PageMeta {
+  label: string;
+  path: string;
+  /** `work` (beside My work), a navigation group id (`resolution` …) or `compliance`. */
+  group: string;
+  description: string | null;
 }
 
 export type FieldValue = string | number | boolean | null;
