@@ -77,7 +77,7 @@ export async function incidentKpis(db: Executor, period: KpiPeriod, serviceDeskG
   // 8.6.3: the same caller back with the same kind of fault soon after is a sign of an unremoved cause.
   const recurring = await db.selectFrom('incidents as i')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('i.created_at', '>=', period.from).where('i.created_at', '<', period.to)
+    .where('i.created_at', '>=', period.from).where('i.created_at', '<', period.to).where('i.caller_id', 'is not', null)
     .$if(period.service !== undefined, (q) => q.where('i.service', '=', period.service!))
     .where((eb) => eb.exists(eb.selectFrom('incidents as e').select('e.id')
       .whereRef('e.caller_id', '=', 'i.caller_id').whereRef('e.category', '=', 'i.category')
