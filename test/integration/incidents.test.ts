@@ -4,7 +4,7 @@ import { storeNames } from '../support/test-databases.js';
 
 interface Incident {
   id: string; reference: string; status: string; version: number; priority: string; callerId: string;
-  reassignmentCount: number; reopenCount: number; resolvedAt: string | null; closedAt: string | null;
+  reassignmentCount: number; reopenCount: number; resolvedAt: string | null; closedAt: string | null; firstRespondedAt: string | null;
   major: boolean; majorDeclaredAt: string | null;
 }
 
@@ -51,7 +51,11 @@ describe.each(storeNames())('incidents on %s', (store) => {
     let incident = await report(agent);
     const noGroup = await move(agent, incident, 'assigned');
     expect(noGroup.res.statusCode).toBe(400);
+    expect(incident.firstRespondedAt).toBeNull();
     incident = (await move(agent, incident, 'assigned', { assignmentGroup: 'Service desk' })).body;
+    // Taking it up is the first response, stamped once: later steps leave it as it was.
+    const firstResponse = incident.firstRespondedAt;
+    expect(firstResponse).not.toBeNull();
     incident = (await edit(agent, incident, { assignmentGroup: 'Network' })).body;
     expect(incident.reassignmentCount).toBe(1);
     incident = (await move(agent, incident, 'in-progress')).body;
@@ -68,6 +72,7 @@ describe.each(storeNames())('incidents on %s', (store) => {
     incident = (await move(agent, incident, 'resolved', { resolutionCode: 'fixed', resolutionNotes: 'Firmware updated' })).body;
     incident = (await move(agent, incident, 'closed')).body;
     expect(incident.status).toBe('closed');
+    expect(incident.firstRespondedAt).toBe(firstResponse);
     expect(incident.closedAt).not.toBeNull();
     const after = await move(agent, incident, 'in-progress');
     expect(after.res.statusCode).toBe(409);

@@ -37,8 +37,8 @@ describe.each(storeNames())('incident SLA clock snapshots on %s', (store) => {
     expect(clocks.map((c) => [c.clock_id, c.kind, c.measure])).toEqual([['resolution', 'sla', 'resolution'], ['response', 'sla', 'response']]);
     // P3: 8 h resolution target, 2 h used; at risk at 75% = 6 h.
     expect(clocks[0]).toMatchObject({ sla, priority: 'P3', status: 'running', target_ms: 8 * h, elapsed_ms: 2 * h, remaining_ms: 6 * h, due_at: start + 8 * h, at_risk_at: start + 6 * h, at_risk: 0, breached: 0, met: null, lead: 1, computed_at: start + 2 * h });
-    // The 1 h response target passed without a response.
-    expect(clocks[1]).toMatchObject({ status: 'running', breached: 1, breached_at: start + h, lead: 0 });
+    // Assigning it a minute in was the first response: the 1 h response target was met.
+    expect(clocks[1]).toMatchObject({ status: 'stopped', breached: 0, met: 1, elapsed_ms: 60_000, lead: 0 });
   });
 
   it('leaves unchanged incidents alone and replays one when its at-risk or due time comes', async () => {
@@ -72,8 +72,8 @@ describe.each(storeNames())('incident SLA clock snapshots on %s', (store) => {
     await watchSlas(t.certus.database, start + 5 * h + 60_000);
     // Ran 09:00–10:00 and 12:00–14:00: 3 h of 8 h, met.
     expect(await resolutionOf(incident.id)).toMatchObject({ status: 'stopped', met: 1, breached: 0, elapsed_ms: 3 * h, stopped_at: start + 5 * h, due_at: null });
-    // The 1 h response target was missed (no response was recorded before resolution).
-    expect((await clocksOf(incident.id)).find((c) => c.clock_id === 'response')).toMatchObject({ status: 'stopped', met: 0, breached: 1 });
+    // Work started half an hour in: the first response, inside the 1 h response target.
+    expect((await clocksOf(incident.id)).find((c) => c.clock_id === 'response')).toMatchObject({ status: 'stopped', met: 1, breached: 0, elapsed_ms: 0.5 * h });
   });
 
   it('recomputes when the priority changes, retroactively', async () => {

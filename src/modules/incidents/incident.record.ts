@@ -57,6 +57,7 @@ export const incidentRecord: RecordTypeDefinition = {
       ],
     },
     resolutionNotes: { kind: 'longText', label: 'Resolution notes', transitionOnly: true },
+    firstRespondedAt: { kind: 'instant', label: 'First response at', readOnly: true, sortable: true, help: 'When someone handling the incident first took it up (assigned it or started work); stops the SLA response clock' },
     resolvedAt: { kind: 'instant', label: 'Resolved at', readOnly: true, sortable: true, filterable: true },
     closedAt: { kind: 'instant', label: 'Closed at', readOnly: true },
     major: { kind: 'boolean', label: 'Major incident', filterable: true, help: 'Declared by an incident manager when the major-incident criteria are met' },

@@ -4,6 +4,7 @@ import type { FieldValues } from '../../kernel/records/record-row.js';
 import { priorityOf, type Level } from './priority-matrix.js';
 import { currentMatrix } from './priority-matrix.repository.js';
 import { slaForService } from './incident-clocks.js';
+import { isRequesterOnly } from '../../platform/auth/principal.js';
 
 const majorDeclarers = ['incident-problem-manager', 'sms-manager', 'administrator'];
 
@@ -28,6 +29,10 @@ export async function deriveIncident({ trx, principal, before, after, status, pr
   // 8.6.1: a ticket passed on from one group to another counts as a reassignment.
   if (before?.assignmentGroup && after.assignmentGroup && before.assignmentGroup !== after.assignmentGroup) {
     values.reassignmentCount = Number(before.reassignmentCount ?? 0) + 1;
+  }
+  // 8.3.2 response targets: the first time the desk takes the incident up (out of "new") answers the caller.
+  if (before && !before.firstRespondedAt && previousStatus === 'new' && status !== 'new' && !isRequesterOnly(principal)) {
+    values.firstRespondedAt = new Date(now).toISOString();
   }
   if (status === 'resolved' && previousStatus !== 'resolved') values.resolvedAt = new Date(now).toISOString();
   if (status === 'closed' && previousStatus !== 'closed') values.closedAt = new Date(now).toISOString();

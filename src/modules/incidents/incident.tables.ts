@@ -18,6 +18,7 @@ export interface IncidentTable extends RecordColumns {
   reopen_count: number;
   resolution_code: string | null;
   resolution_notes: string | null;
+  first_responded_at: number | null;
   resolved_at: number | null;
   closed_at: number | null;
   major: number;
