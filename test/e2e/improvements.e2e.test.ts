@@ -150,7 +150,7 @@ describe.skipIf(!availability.run)('improvement journey in the browser', () => {
     expect(await content.text()).toBe('Tabletop test plan, version 1\n');
 
     // A stale edit is refused and explained, never saved over the other change.
-    await page.getByRole('link', { name: 'Edit' }).click();
+    await page.getByRole('link', { name: 'Edit', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Edit IMP-000003' }).waitFor();
     const current = await page.request.get('/api/improvements/IMP-000003');
     const session = (await (await page.request.get('/api/session')).json()) as { csrfToken: string };
