@@ -61,18 +61,19 @@ export async function escalateIncident(database: Database, incident: EscalatingI
     messages.push({ level, definition, to: await addressesFor(database, definition, incident, settings) });
   }
   await database.db.transaction().execute(async (trx) => {
+    // The breach record the watch opened for this clock, for the people told at the breach.
+    const breach = await trx.selectFrom('sla_breaches').select('reference').where('incident', '=', incident.reference).where('clock', '=', clock.clockId).executeTakeFirst();
     for (const { level, definition, to } of messages) {
       const used = clock.targetMillis ? Math.round((clock.elapsedMillis / clock.targetMillis) * 100) : 0;
+      const investigate = definition.when !== 'at-risk' && breach ? `\nBreach record ${breach.reference} is open for investigation.` : '';
       await queueEmail(trx, {
         to,
         subject: `${incident.reference} escalated to level ${level}: ${reasonOf(definition)}`,
-        text: `${incident.reference} (${incident.priority}) "${incident.short_description}" ${reasonOf(definition)} under ${clock.sla ?? 'its SLA'} (${clock.name}): ${used}% of the target used, ${clock.remainingMillis ? `${formatDuration(clock.remainingMillis)} left` : 'no time left'}.\nEscalation level ${level} of ${settings.levels.length}; assignment group ${incident.assignment_group ?? 'none'}.`,
+        text: `${incident.reference} (${incident.priority}) "${incident.short_description}" ${reasonOf(definition)} under ${clock.sla ?? 'its SLA'} (${clock.name}): ${used}% of the target used, ${clock.remainingMillis ? `${formatDuration(clock.remainingMillis)} left` : 'no time left'}.\nEscalation level ${level} of ${settings.levels.length}; assignment group ${incident.assignment_group ?? 'none'}.${investigate}`,
       }, `escalation:${incident.id}:${level}`, now);
     }
     const current = await trx.selectFrom('incidents').select('version').where('id', '=', incident.id).executeTakeFirstOrThrow();
-    // Certus acts for incident management here: a roleless principal would fall under the
-    // requesters' read scope (their own incidents only). History names the system user.
-    const system = { ...(await systemPrincipal(trx, now)), roles: ['incident-problem-manager' as const] };
+    const system = await systemPrincipal(trx, now);
     await updateRecord(trx, incidentRecord, system, incident.id, current.version, { escalationLevel: reached }, now, { system: true });
   });
 }

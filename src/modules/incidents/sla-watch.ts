@@ -7,7 +7,7 @@ import { incidentWorkflow } from './incident.workflow.js';
 import { agreementsLoader } from './incident-clocks.js';
 import { slaBreachRecord } from './sla-breach.record.js';
 import { computeIncidentClocks, storeClocksOf, type ClockSnapshot } from './sla-snapshots.js';
-import { levelReached, nextEscalationAt, type EscalationSettings } from './escalation.js';
+import { levelReached, nextEscalationAt, type EscalationLevel, type EscalationSettings } from './escalation.js';
 import { currentEscalation } from './escalation-settings.repository.js';
 import { escalateIncident } from './escalation.service.js';
 import type { AgreementsOf } from './incident-clocks.js';
@@ -122,7 +122,7 @@ export async function watchSlas(database: Database, now = Date.now()): Promise<W
       const snapshots = await computeIncidentClocks(db, incident, now, agreementsOf);
       if (openStates.includes(incident.status)) {
         for (const clock of snapshots) {
-          const outcome = await notify(database, incident, clock, recipients, now);
+          const outcome = await notify(database, incident, clock, recipients, escalation!, now);
           if (outcome) summary[outcome] += 1;
         }
         if (await escalate(database, incident, snapshots, escalation!, agreementsOf, now)) summary.escalated += 1;
@@ -140,7 +140,7 @@ export async function watchSlas(database: Database, now = Date.now()): Promise<W
  * then without replaying the incident before.
  */
 async function escalate(database: Database, incident: WatchedIncident, snapshots: ClockSnapshot[], settings: EscalationSettings, agreementsOf: AgreementsOf, now: number): Promise<boolean> {
-  const clock = snapshots.find((s) => s.kind === 'sla' && s.clockId === 'resolution');
+  const clock = snapshots.find(isEscalationClock);
   if (!clock) return false;
   const current = incident.escalation_level ?? 0;
   const reached = levelReached(settings, clock);
@@ -150,9 +150,15 @@ async function escalate(database: Database, incident: WatchedIncident, snapshots
   return reached > current;
 }
 
-async function notify(database: Database, incident: WatchedIncident, clock: ClockSnapshot, recipients: (assigneeId: string | null) => Promise<string[]>, now: number): Promise<'atRisk' | 'breached' | null> {
+/** The SLA resolution clock is the one escalation follows (see `escalate`). */
+const isEscalationClock = (clock: ClockSnapshot) => clock.kind === 'sla' && clock.clockId === 'resolution';
+
+async function notify(database: Database, incident: WatchedIncident, clock: ClockSnapshot, recipients: (assigneeId: string | null) => Promise<string[]>, escalation: EscalationSettings, now: number): Promise<'atRisk' | 'breached' | null> {
   const { db } = database;
   const sla = clock.sla ?? incident.sla ?? '';
+  // Where an escalation level answers this event on the clock escalation follows, that level's
+  // e-mail is the one people get (it names the breach record too), not a second one from here.
+  const escalatedOn = (when: EscalationLevel['when']) => isEscalationClock(clock) && escalation.levels.some((l) => l.when === when);
   if (clock.breached && clock.breachedAt !== null) {
     const to = await recipients(incident.assignee_id);
     const created = await db.transaction().execute(async (trx) => {
@@ -164,6 +170,7 @@ async function notify(database: Database, incident: WatchedIncident, clock: Cloc
         incident: incident.reference, sla, clock: clock.clockId, priority: clock.priority,
         breachedAt: new Date(clock.breachedAt!).toISOString(),
       }, now, { system: true });
+      if (escalatedOn('breached')) return true;
       await queueEmail(trx, {
         to,
         subject: `${incident.reference} breached ${clock.name} — ${breach.reference}`,
@@ -174,6 +181,7 @@ async function notify(database: Database, incident: WatchedIncident, clock: Cloc
     return created ? 'breached' : null;
   }
   if (clock.atRisk && clock.status === 'running') {
+    if (escalatedOn('at-risk')) return 'atRisk';
     const percentUsed = clock.targetMillis ? (clock.elapsedMillis / clock.targetMillis) * 100 : 0;
     await queueEmail(db, {
       to: await recipients(incident.assignee_id),
