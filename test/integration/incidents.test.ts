@@ -121,17 +121,25 @@ describe.each(storeNames())('incidents on %s', (store) => {
   });
 
   it('applies a changed priority matrix, refuses an inconsistent one, and records who changed it', async () => {
-    const current = json<{ matrix: Record<string, Record<string, string>> }>(await t.app.inject({ method: 'GET', url: '/api/incident-settings/priority-matrix', headers: asUser(agent) }));
+    const read = await t.app.inject({ method: 'GET', url: '/api/incident-settings/priority-matrix', headers: asUser(agent) });
+    expect(read.headers.etag).toBe('"1"');
+    const current = json<{ matrix: Record<string, Record<string, string>> }>(read);
     const stricter = structuredClone(current.matrix);
     stricter.medium!.high = 'P1';
-    expect((await t.app.inject({ method: 'PUT', url: '/api/incident-settings/priority-matrix', headers: asUser(agent), payload: { matrix: stricter } })).statusCode).toBe(403);
+    const put = (who: SignedIn, matrix: unknown, ifMatch?: string) => t.app.inject({ method: 'PUT', url: '/api/incident-settings/priority-matrix', headers: { ...asUser(who), ...(ifMatch ? { 'if-match': ifMatch } : {}) }, payload: { matrix } });
+    expect((await put(agent, stricter, '"1"')).statusCode).toBe(403);
     const odd = structuredClone(current.matrix);
     odd.high!.high = 'P4';
-    expect((await t.app.inject({ method: 'PUT', url: '/api/incident-settings/priority-matrix', headers: asUser(manager), payload: { matrix: odd } })).statusCode).toBe(400);
-    expect((await t.app.inject({ method: 'PUT', url: '/api/incident-settings/priority-matrix', headers: asUser(manager), payload: { matrix: stricter } })).statusCode).toBe(200);
+    expect((await put(manager, odd, '"1"')).statusCode).toBe(400);
+    expect((await put(manager, stricter)).statusCode).toBe(428);
+    const saved = await put(manager, stricter, '"1"');
+    expect(saved.statusCode).toBe(200);
+    expect(saved.headers.etag).toBe('"2"');
+    // Someone still holding version 1 cannot overwrite the change.
+    expect((await put(manager, current.matrix, '"1"')).statusCode).toBe(412);
     expect((await report(agent, { impact: 'medium', urgency: 'high' })).priority).toBe('P1');
     const events = await t.certus.database.db.selectFrom('history_events').select(['actor_id']).where('record_id', '=', 'incident-priority-matrix').execute();
     expect(events.map((e) => e.actor_id)).toEqual([manager.userId]);
-    await t.app.inject({ method: 'PUT', url: '/api/incident-settings/priority-matrix', headers: asUser(manager), payload: { matrix: current.matrix } });
+    expect((await put(manager, current.matrix, '"2"')).statusCode).toBe(200);
   });
 });

@@ -14,12 +14,24 @@ export async function currentMatrix(db: Executor): Promise<PriorityMatrix> {
   return matrix;
 }
 
-export async function replaceMatrix(trx: Trx, matrix: PriorityMatrix, actorId: string, now = Date.now()): Promise<PriorityMatrix> {
+/** The matrix's version for If-Match: 1 for the default, one more for each change since. */
+export async function matrixVersion(db: Executor): Promise<number> {
+  const head = await db.selectFrom('history_heads').select('seq').where('record_id', '=', matrixHistoryId).executeTakeFirst();
+  return Number(head?.seq ?? 0) + 1;
+}
+
+const stale = (current: number, sent: number) => new AppError('precondition-failed', `The priority matrix was changed by someone else (now version ${current}, you sent ${sent}). Reload it and apply your change again.`, { currentVersion: current });
+
+export async function replaceMatrix(trx: Trx, matrix: PriorityMatrix, actorId: string, expectedVersion: number, now = Date.now()): Promise<{ matrix: PriorityMatrix; version: number }> {
   const problems = matrixProblems(matrix);
   if (problems.length) throw new AppError('validation', `The priority matrix is not usable: ${problems.join('; ')}.`, { errors: problems.map((reason) => ({ field: 'matrix', reason })) });
+  const current = await matrixVersion(trx);
+  if (current !== expectedVersion) throw stale(current, expectedVersion);
   const before = await currentMatrix(trx);
   await trx.deleteFrom('incident_priority_matrix').execute();
   await trx.insertInto('incident_priority_matrix').values(levels.flatMap((impact) => levels.map((urgency) => ({ impact, urgency, priority: matrix[impact][urgency] })))).execute();
-  await appendHistory(trx, { recordType: 'incident-priority-matrix', recordId: matrixHistoryId, kind: 'updated', actorId, at: now, data: { from: before, to: matrix } });
-  return matrix;
+  // The chain's head is bumped under its row lock: a change committed meanwhile shows here.
+  const event = await appendHistory(trx, { recordType: 'incident-priority-matrix', recordId: matrixHistoryId, kind: 'updated', actorId, at: now, data: { from: before, to: matrix } });
+  if (event.seq !== expectedVersion) throw stale(event.seq, expectedVersion);
+  return { matrix, version: event.seq + 1 };
 }
