@@ -67,6 +67,7 @@ export const incidentsModule: CertusModule = {
   menu: [
     { label: 'Queue', path: '/queue', group: 'work', description: 'Open incidents by SLA due time', permission: 'incident-queue:read' },
     { label: 'Incident KPIs', path: '/incidents/kpis', group: 'resolution', description: 'Clause 8.6.1', permission: 'incident-kpis:read' },
+    { label: 'Incident settings', path: '/incidents/settings', group: 'resolution', description: 'Priority matrix and escalation levels', permission: 'incident-settings:read' },
     { label: 'Import incidents', path: '/imports/incidents', group: 'resolution', description: 'From a ServiceNow export', permission: 'incident-imports:manage' },
     { label: 'Service level dashboard', path: '/service-levels/dashboard', group: 'relationship', description: 'SLA attainment by month and service', permission: 'service-level-dashboard:read' },
   ],

@@ -33,6 +33,7 @@ import { RequestKpisPage } from '../requests/RequestKpisPage';
 import { ImportIncidentsPage } from '../imports/ImportIncidentsPage';
 import { ProblemKpisPage } from '../problems/ProblemKpisPage';
 import { IncidentKpisPage } from '../incidents/IncidentKpisPage';
+import { IncidentSettingsPage } from '../incidents/IncidentSettingsPage';
 import { CalendarsPage } from '../calendars/CalendarsPage';
 import { CalendarPage } from '../calendars/CalendarPage';
 
@@ -61,6 +62,7 @@ export function App() {
                 <Route path="service-levels/dashboard" element={<ServiceLevelDashboardPage />} />
                 <Route path="admin/users" element={<UsersPage />} />
                 <Route path="imports/incidents" element={<ImportIncidentsPage />} />
+                <Route path="incidents/settings" element={<IncidentSettingsPage />} />
                 <Route path="incidents/kpis" element={<IncidentKpisPage />} />
                 <Route path="problems/kpis" element={<ProblemKpisPage />} />
                 <Route path="records/:plural" element={<RecordListPage />} />
