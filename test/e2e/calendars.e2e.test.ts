@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailability, screenshot } from './support/browser.js';
-import { expectAccessible, openJourney, type Journey } from './support/journey.js';
+import { expectAccessible, openJourney, signInAs, type Journey } from './support/journey.js';
 
 const availability = browserAvailability();
 
@@ -16,10 +16,7 @@ describe.skipIf(!availability.run)('business calendars in the browser', () => {
   afterAll(async () => journey?.close());
 
   it('a service level manager adds a holiday, is stopped on a bad period, saves, and previews a due time', async () => {
-    await page.goto('/calendars');
-    await page.getByLabel('E-mail address').fill('service-level-manager@northwind.example');
-    await page.getByRole('textbox', { name: 'Password' }).fill('Certus-demo-2026');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAs(page, '/calendars', 'service-level-manager@northwind.example');
     await page.getByRole('heading', { name: 'Business calendars', level: 1 }).waitFor();
     await page.getByRole('link', { name: /London/ }).first().click();
     await page.getByRole('heading', { level: 1, name: /London/ }).waitFor();

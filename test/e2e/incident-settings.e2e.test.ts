@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailability, screenshot } from './support/browser.js';
-import { expectAccessible, openJourney, type Journey } from './support/journey.js';
+import { expectAccessible, openJourney, signInAs, type Journey } from './support/journey.js';
 
 const availability = browserAvailability();
 
@@ -16,10 +16,7 @@ describe.skipIf(!availability.run)('incident settings in the browser', () => {
   afterAll(async () => journey?.close());
 
   it('an incident manager changes the priority matrix and the escalation levels, stopped at the field when wrong', async () => {
-    await page.goto('/');
-    await page.getByLabel('E-mail address').fill('incident-problem-manager@northwind.example');
-    await page.getByRole('textbox', { name: 'Password' }).fill('Certus-demo-2026');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAs(page, '/', 'incident-problem-manager@northwind.example');
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: /Incident settings/ }).click();
     await page.getByRole('heading', { name: 'Incident settings', level: 1 }).waitFor();
     await page.getByText(/Version 1\./).first().waitFor();

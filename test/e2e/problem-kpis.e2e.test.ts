@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailability, screenshot } from './support/browser.js';
-import { expectAccessible, openJourney, type Journey } from './support/journey.js';
+import { expectAccessible, openJourney, signInAs, type Journey } from './support/journey.js';
 
 const availability = browserAvailability();
 
@@ -15,10 +15,7 @@ describe.skipIf(!availability.run)('problem KPIs in the browser', () => {
   afterAll(async () => journey?.close());
 
   it('reaches the KPIs from the navigation, changes period and service, and reads each definition', async () => {
-    await page.goto('/');
-    await page.getByLabel('E-mail address').fill('incident-problem-manager@northwind.example');
-    await page.getByRole('textbox', { name: 'Password' }).fill('Certus-demo-2026');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAs(page, '/', 'incident-problem-manager@northwind.example');
     const opened = () => page.getByTestId('kpi-value-problems-opened');
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
     await nav.getByRole('group', { name: 'Resolution and fulfilment (8.6)' }).getByRole('link', { name: /Problem KPIs/ }).click();

@@ -1,18 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailability, screenshot } from './support/browser.js';
-import { expectAccessible, openJourney, type Journey } from './support/journey.js';
+import { expectAccessible, openJourney, signInAs, type Journey } from './support/journey.js';
 
 const availability = browserAvailability();
-const password = 'Certus-demo-2026';
-
-async function signIn(page: Page, path: string, email: string): Promise<void> {
-  await page.goto(path);
-  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-  await page.getByLabel('E-mail address').fill(email);
-  await page.getByRole('textbox', { name: 'Password' }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
 
 describe.skipIf(!availability.run)('SLA queue and service level dashboard in the browser', () => {
   let journey: Journey;
@@ -25,7 +16,7 @@ describe.skipIf(!availability.run)('SLA queue and service level dashboard in the
   afterAll(async () => journey?.close());
 
   it('lets an agent work the queue by SLA countdown and a service level manager read the dashboard', async () => {
-    await signIn(page, '/queue', 'service-desk-agent@northwind.example');
+    await signInAs(page, '/queue', 'service-desk-agent@northwind.example');
     await page.getByRole('heading', { name: 'Queue', level: 1 }).waitFor();
     const table = page.getByTestId('incident-queue');
     await table.waitFor();
@@ -63,7 +54,7 @@ describe.skipIf(!availability.run)('SLA queue and service level dashboard in the
 
     // A service level manager reads the dashboard.
     await journey.context.clearCookies();
-    await signIn(page, '/service-levels/dashboard', 'service-level-manager@northwind.example');
+    await signInAs(page, '/service-levels/dashboard', 'service-level-manager@northwind.example');
     await page.getByRole('heading', { name: 'Service level dashboard', level: 1 }).waitFor();
     await page.locator('svg[data-chart="line"] polyline').first().waitFor();
     await page.locator('svg[data-chart="bar"] rect').first().waitFor();

@@ -39,3 +39,15 @@ export async function expectAccessible(page: Page, name: string): Promise<void> 
   const violations = await seriousAccessibilityViolations(page);
   expect(violations, `${name}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
 }
+
+/** The demo's password for every demo person. */
+export const demoPassword = 'Certus-demo-2026';
+
+/** Opens `path`, which asks to sign in, and signs in as a demo person; the page then returns there. */
+export async function signInAs(page: Page, path: string, email: string): Promise<void> {
+  await page.goto(path);
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByRole('textbox', { name: 'Password' }).fill(demoPassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
