@@ -98,6 +98,16 @@ describe.each(storeNames())('service requests on %s', (store) => {
     const other = await api.raise(requester, approvalModel);
     const rejected = await api.move(manager, other, 'rejected', { approvalReason: 'Use the team mailbox instead' });
     expect(rejected.body).toMatchObject({ status: 'rejected', approvalDecision: 'rejected', decidedBy: manager.userId });
+
+    // The approver was asked for each, once; the requester heard of the rejection and its reason.
+    const mails = await t.certus.database.db.selectFrom('jobs').select(['dedupe_key', 'payload']).where('kind', '=', 'notify.email').execute();
+    const mailFor = (key: string) => mails.filter((m) => m.dedupe_key === key).map((m) => JSON.stringify(m.payload));
+    expect(mailFor(`request:${request.id}:approval`)).toHaveLength(1);
+    expect(mailFor(`request:${other.id}:approval`)).toHaveLength(1);
+    expect(mailFor(`request:${request.id}:rejected`)).toEqual([]);
+    const rejection = mailFor(`request:${other.id}:rejected`);
+    expect(rejection).toHaveLength(1);
+    expect(rejection[0]).toContain('Use the team mailbox instead');
   });
 
   it('creates the tasks in order when fulfilment starts and enforces that order', async () => {
@@ -153,6 +163,9 @@ describe.each(storeNames())('service requests on %s', (store) => {
     const closed = await api.move(requester, request, 'closed', { satisfaction: 4, satisfactionComment: 'Quick, but the dock came late' });
     expect(closed.body).toMatchObject({ status: 'closed', satisfaction: 4 });
     expect(closed.body.closedAt).not.toBeNull();
+    // Asked to confirm each time it was fulfilled: before and after "not done".
+    const asked = await t.certus.database.db.selectFrom('jobs').select('dedupe_key').where('kind', '=', 'notify.email').where('dedupe_key', 'like', `request:${request.id}:fulfilled:%`).execute();
+    expect(asked).toHaveLength(2);
   });
 
   it('shows a requester only their own requests', async () => {

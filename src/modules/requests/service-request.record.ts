@@ -2,6 +2,7 @@ import { staffRoles } from '../../platform/auth/roles.js';
 import type { RecordTypeDefinition } from '../../kernel/records/record-type.js';
 import { Answers } from './request-model.schemas.js';
 import { createTasksOnStart } from './service-request.hooks.js';
+import { noticeRequestParties } from './request-notices.js';
 import { deriveServiceRequest, initialRequestStatus } from './service-request.rules.js';
 import { approverRoles, fulfillers, serviceRequestWorkflow } from './service-request.workflow.js';
 import { isRequesterOnly } from '../../platform/auth/principal.js';
@@ -27,7 +28,7 @@ export const serviceRequestRecord: RecordTypeDefinition = {
   },
   // Requesters see the requests they raised, nothing else.
   readScope: (principal) => (isRequesterOnly(principal) ? { column: 'requester_id', equals: principal.userId } : null),
-  hooks: { derive: deriveServiceRequest, initialStatus: initialRequestStatus, afterWrite: createTasksOnStart },
+  hooks: { derive: deriveServiceRequest, initialStatus: initialRequestStatus, afterWrite: async (context) => { await createTasksOnStart(context); await noticeRequestParties(context); } },
   fields: {
     model: { kind: 'text', label: 'Request model', required: true, filterable: true, sortable: true, help: 'What is requested: a published model such as RQM-000001' },
     service: { kind: 'text', label: 'Service', readOnly: true, filterable: true, sortable: true },
