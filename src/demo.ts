@@ -2,6 +2,7 @@ import type { Database } from './platform/db/database.js';
 import { roles, type Role } from './platform/auth/roles.js';
 import { createUser } from './platform/auth/users.service.js';
 import type { Assembly } from './certus.js';
+import { emailJobKind } from './platform/notify/mailer.js';
 
 export const demoPassword = 'Certus-demo-2026';
 export const demoOrganisation = 'Northwind Managed Services';
@@ -47,10 +48,15 @@ export async function loadDemo(database: Database, assembly: Assembly, onStep?: 
   });
   let done = 1;
   onStep?.(done, steps, 'people');
+  const queuedBefore = (await db.selectFrom('jobs').select('id').where('kind', '=', emailJobKind).execute()).map((j) => j.id);
   for (const module of assembly.modules) {
     if (!module.demo) continue;
     await module.demo({ database, usersByRole, now });
     onStep?.(++done, steps, module.name);
   }
+  // The demo's six months happened in the past: the notices its records queued (approvals asked,
+  // requests fulfilled …) are not news to anyone, so none is sent. Live events from now on are.
+  await db.deleteFrom('jobs').where('kind', '=', emailJobKind)
+    .$if(queuedBefore.length > 0, (q) => q.where('id', 'not in', queuedBefore)).execute();
   return true;
 }

@@ -25,6 +25,8 @@ describe.each(storeNames())('the demo organisation on %s', (store) => {
     expect(await count('assessments')).toBeGreaterThanOrEqual(1);
     expect((await verifyHistory(db)).problems).toEqual([]);
     expect((await verifyRecordStates(db, t.certus.assembly.registry)).problems).toEqual([]);
+    // Its past events queued no e-mail to send now.
+    expect((await db.selectFrom('jobs').select('id').where('kind', '=', 'notify.email').execute()).length).toBe(0);
     expect(await loadDemo(t.certus.database, t.certus.assembly)).toBe(false);
   });
 });
