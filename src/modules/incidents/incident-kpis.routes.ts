@@ -1,16 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { AppError } from '../../platform/http/app-error.js';
 import { Problem } from '../../platform/http/problem.schemas.js';
+import { KpiDay as Day, KpiView as Kpi, kpiPeriodOf } from '../../platform/http/kpi.schemas.js';
 import { incidentKpis } from './incident.kpis.js';
 
-const Kpi = Type.Object({
-  id: Type.String(), name: Type.String(), value: Type.Union([Type.Number(), Type.Null()]), unit: Type.String(),
-  numerator: Type.Union([Type.Number(), Type.Null()]), denominator: Type.Union([Type.Number(), Type.Null()]), definition: Type.String(),
-});
 
-const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD (UTC)' });
 
 /** Incident KPIs for a period and optionally one service. */
 export async function incidentKpiRoutes(base: FastifyInstance): Promise<void> {
@@ -25,11 +20,7 @@ export async function incidentKpiRoutes(base: FastifyInstance): Promise<void> {
     },
   }, async (request) => {
     const { from, to, service, serviceDeskGroup } = request.query;
-    const fromMs = Date.parse(`${from}T00:00:00Z`);
-    const toMs = Date.parse(`${to}T00:00:00Z`) + 86_400_000;
-    if (Number.isNaN(fromMs)) throw AppError.validation('from', 'is not a date');
-    if (Number.isNaN(toMs)) throw AppError.validation('to', 'is not a date');
-    if (toMs <= fromMs) throw AppError.validation('to', 'must not be before from');
+    const { from: fromMs, to: toMs } = kpiPeriodOf(from, to);
     return { from, to, service: service ?? null, items: await incidentKpis(db, { from: fromMs, to: toMs, service }, serviceDeskGroup) };
   });
 }

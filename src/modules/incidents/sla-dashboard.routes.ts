@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AppError } from '../../platform/http/app-error.js';
 import { Problem } from '../../platform/http/problem.schemas.js';
+import { KpiDay as Day, KpiView as Kpi, kpiPeriodOf } from '../../platform/http/kpi.schemas.js';
 import { slaDashboard } from './sla-dashboard.js';
 
 const Percent = Type.Union([Type.Number({ description: 'percent, one decimal' }), Type.Null()]);
@@ -12,11 +13,6 @@ const figures = {
   attainmentPercent: Percent, breaches: Type.Integer(), meanResolutionHours: Hours,
 };
 const Month = Type.Object({ month: Type.String({ description: 'YYYY-MM (UTC)' }), ...figures });
-const Kpi = Type.Object({
-  id: Type.String(), name: Type.String(), value: Type.Union([Type.Number(), Type.Null()]), unit: Type.String(),
-  numerator: Type.Union([Type.Number(), Type.Null()]), denominator: Type.Union([Type.Number(), Type.Null()]), definition: Type.String(),
-});
-const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD (UTC)' });
 
 /** GET /api/service-level-dashboard: SLA attainment per service and month, and what is at risk now. */
 export async function slaDashboardRoutes(base: FastifyInstance): Promise<void> {
@@ -40,11 +36,7 @@ export async function slaDashboardRoutes(base: FastifyInstance): Promise<void> {
     },
   }, async (request) => {
     const { from, to, service } = request.query;
-    const fromMs = Date.parse(`${from}T00:00:00Z`);
-    const toMs = Date.parse(`${to}T00:00:00Z`) + 86_400_000;
-    if (Number.isNaN(fromMs)) throw AppError.validation('from', 'is not a date');
-    if (Number.isNaN(toMs)) throw AppError.validation('to', 'is not a date');
-    if (toMs <= fromMs) throw AppError.validation('to', 'must not be before from');
+    const { from: fromMs, to: toMs } = kpiPeriodOf(from, to);
     if (toMs - fromMs > 5 * 366 * 86_400_000) throw AppError.validation('to', 'must be within five years of from');
     return { from, to, service: service ?? null, ...(await slaDashboard(db, dialect, { from: fromMs, to: toMs, service })) };
   });

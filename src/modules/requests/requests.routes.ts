@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { requirePrincipal } from '../../platform/auth/access.plugin.js';
-import { AppError } from '../../platform/http/app-error.js';
 import { Problem } from '../../platform/http/problem.schemas.js';
+import { KpiDay as Day, KpiView as Kpi, kpiPeriodOf } from '../../platform/http/kpi.schemas.js';
 import { RecordKey } from '../../kernel/records/record.routes.js';
 import { recordSchemas } from '../../kernel/records/record-schemas.js';
 import { detailOf, getRecord } from '../../kernel/records/record.service.js';
@@ -14,11 +14,6 @@ import { requestKpis } from './request.kpis.js';
 import { requestTaskRecord } from './request-task.record.js';
 import { serviceRequestRecord } from './service-request.record.js';
 
-const Kpi = Type.Object({
-  id: Type.String(), name: Type.String(), value: Type.Union([Type.Number(), Type.Null()]), unit: Type.String(),
-  numerator: Type.Union([Type.Number(), Type.Null()]), denominator: Type.Union([Type.Number(), Type.Null()]), definition: Type.String(),
-});
-const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD (UTC)' });
 const CatalogueModel = Type.Object({
   reference: Type.String(), name: Type.String(), description: Type.Union([Type.String(), Type.Null()]),
   approvalRequired: Type.Boolean(), fulfilmentTargetHours: Type.Union([Type.Integer(), Type.Null()]), formFields: FormFields,
@@ -63,11 +58,7 @@ export async function requestRoutes(base: FastifyInstance): Promise<void> {
     },
   }, async (request) => {
     const { from, to, service } = request.query;
-    const fromMs = Date.parse(`${from}T00:00:00Z`);
-    const toMs = Date.parse(`${to}T00:00:00Z`) + 86_400_000;
-    if (Number.isNaN(fromMs)) throw AppError.validation('from', 'is not a date');
-    if (Number.isNaN(toMs)) throw AppError.validation('to', 'is not a date');
-    if (toMs <= fromMs) throw AppError.validation('to', 'must not be before from');
+    const { from: fromMs, to: toMs } = kpiPeriodOf(from, to);
     return { from, to, service: service ?? null, items: await requestKpis(db, { from: fromMs, to: toMs, service }) };
   });
 }
