@@ -56,4 +56,20 @@ describe.each(storeNames())('ServiceNow incident import on %s', (store) => {
     const again = await importServicenowIncidents(t.certus.database, source, { dryRun: false, actorId: manager.userId });
     expect(again).toMatchObject({ imported: 0, alreadyImported: 3 });
   });
+
+  it('writes each incident once when two imports of the same export run at the same time', async () => {
+    const fresh = await startTestApp(store);
+    try {
+      const source = fileSource(path.join(fixtures, 'servicenow-clean.csv'));
+      const options = { dryRun: false, actorId: (await fresh.user(['incident-problem-manager'])).userId, batchSize: 1 };
+      const runs = await Promise.all([importServicenowIncidents(fresh.certus.database, source, options), importServicenowIncidents(fresh.certus.database, source, options)]);
+      expect(runs.map((r) => r.imported + r.alreadyImported)).toEqual([3, 3]);
+      expect(runs[0]!.imported + runs[1]!.imported).toBe(3);
+      const numbers = (await fresh.certus.database.db.selectFrom('incidents').select('external_id').orderBy('external_id').execute()).map((r) => r.external_id);
+      expect(numbers).toEqual(['INC0000001', 'INC0000002', 'INC0000003']);
+      expect((await verifyHistory(fresh.certus.database.db)).problems).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+  });
 });

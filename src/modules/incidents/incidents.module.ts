@@ -8,6 +8,7 @@ import { incidentKpiIndexesMigration } from './migrations/20261128T1506-incident
 import { incidentQueueIndexMigration } from './migrations/20261128T1559-incident-queue-index.js';
 import { incidentRecurrenceIndexMigration } from './migrations/20261128T1700-incident-recurrence-index.js';
 import { incidentFirstResponseMigration } from './migrations/20261128T1701-incident-first-response.js';
+import { incidentExternalUniqueMigration } from './migrations/20261128T1800-incident-external-unique.js';
 import { loadIncidentDemo } from './incident.demo.js';
 import { incidentSettingsRoutes } from './incident-settings.routes.js';
 import { incidentKpiRoutes } from './incident-kpis.routes.js';
@@ -33,7 +34,7 @@ export const incidentsModule: CertusModule = {
   name: 'incidents',
   clause: '8.6.1',
   recordTypes: [incidentRecord, slaBreachRecord],
-  migrations: [incidentsMigration, incidentSlaMigration, slaBreachesMigration, incidentKpiIndexesMigration, incidentQueueIndexMigration, incidentSlaClocksMigration, incidentEscalationMigration, incidentQueueJoinMigration, incidentImportRunsMigration, incidentRecurrenceIndexMigration, incidentFirstResponseMigration],
+  migrations: [incidentsMigration, incidentSlaMigration, slaBreachesMigration, incidentKpiIndexesMigration, incidentQueueIndexMigration, incidentSlaClocksMigration, incidentEscalationMigration, incidentQueueJoinMigration, incidentImportRunsMigration, incidentRecurrenceIndexMigration, incidentFirstResponseMigration, incidentExternalUniqueMigration],
   grants: {
     'incident-settings:read': staffRoles,
     'incident-settings:manage': ['incident-problem-manager', 'sms-manager'],

@@ -118,10 +118,15 @@ async function writeBatch(trx: Trx, batch: NumberedRow[][], actorId: string): Pr
     const incident = incidentFromRows(rows, reference);
     const id = newId();
     const lastAt = incident.events[incident.events.length - 1]!.at;
-    await recordTables(trx).insertInto(incidentRecord.table).values({
+    // Another import of the same export may have written this number since the check above.
+    const written = await recordTables(trx).insertInto(incidentRecord.table).values({
       id, reference, status: incident.status, owner_id: null, created_by: actorId, created_at: incident.openedAt,
       updated_by: actorId, updated_at: lastAt, version: incident.events.length, ...columnsFor(incidentRecord, incident.fields),
-    }).execute();
+    }).onConflict((oc) => oc.columns(['source', 'external_id']).doNothing()).returning('id').executeTakeFirst();
+    if (!written) {
+      existing.add(rows[0]!.row.number);
+      continue;
+    }
     await writeNewHistory(trx, incidentRecord.type, id, incident.events.map((e) => ({ ...e, actorId: null })));
     imported += 1;
   }
