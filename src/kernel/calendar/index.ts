@@ -20,3 +20,4 @@ export {
 } from './sla-clock.js';
 export { timelineFromHistory, type HistoryLike, type TimelineFieldNames } from './clock-timeline.js';
 export { formatDuration, parseDuration, type DurationTextOptions } from './duration-text.js';
+export { explainClock, type ExplainedClockResult } from './explained-clock.js';

@@ -3,19 +3,11 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { requirePrincipal } from '../../platform/auth/access.plugin.js';
 import { Problem } from '../../platform/http/problem.schemas.js';
+import { ExplainedClock } from '../../kernel/calendar/clock.schemas.js';
 import { RecordKey } from '../../kernel/records/record.routes.js';
 import { getRecord } from '../../kernel/records/record.service.js';
 import { incidentRecord } from './incident.record.js';
 import { incidentClocks } from './incident-clocks.js';
-
-const Instant = Type.Union([Type.Number({ description: 'epoch milliseconds' }), Type.Null()]);
-const Clock = Type.Object({
-  clockId: Type.String(), name: Type.String(), status: Type.String(), priority: Type.Union([Type.String(), Type.Null()]),
-  targetMillis: Type.Union([Type.Number(), Type.Null()]), elapsedMillis: Type.Number(), pausedMillis: Type.Number(), remainingMillis: Type.Union([Type.Number(), Type.Null()]),
-  percentUsed: Type.Union([Type.Number(), Type.Null()]), dueAt: Instant, atRisk: Type.Boolean(), atRiskAt: Instant, breached: Type.Boolean(), breachedAt: Instant, stoppedAt: Instant,
-  elapsedText: Type.String(), remainingText: Type.Union([Type.String(), Type.Null()]),
-  segments: Type.Array(Type.Object({ from: Type.Number(), to: Type.Number(), state: Type.String(), text: Type.String() }, { additionalProperties: true })),
-}, { additionalProperties: true });
 
 /** The clocks of one incident, recomputed from its history and explained. */
 export async function incidentClockRoutes(base: FastifyInstance): Promise<void> {
@@ -25,7 +17,7 @@ export async function incidentClockRoutes(base: FastifyInstance): Promise<void> 
     config: { access: 'incidents:read' },
     schema: {
       operationId: 'incident-clocks', tags: ['Incidents'], summary: 'SLA, OLA and underpinning-contract clocks of an incident, replayed from its history', params: RecordKey,
-      response: { 200: Type.Object({ sla: Type.Union([Type.Object({ reference: Type.String(), title: Type.String() }), Type.Null()]), clocks: Type.Array(Clock) }), 400: Problem, 401: Problem, 403: Problem, 404: Problem },
+      response: { 200: Type.Object({ sla: Type.Union([Type.Object({ reference: Type.String(), title: Type.String() }), Type.Null()]), clocks: Type.Array(ExplainedClock) }), 400: Problem, 401: Problem, 403: Problem, 404: Problem },
     },
   }, async (request) => {
     const row = await getRecord(db, incidentRecord, request.params.key, requirePrincipal(request));

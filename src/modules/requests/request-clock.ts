@@ -1,7 +1,10 @@
 import type { Executor } from '../../platform/db/database.js';
 import { listHistory, type HistoryEntry } from '../../kernel/history/history.service.js';
-import { computeSlaClock, createBusinessCalendar, timelineFromHistory, type BusinessCalendar, type ClockDefinition, type HistoryLike, type SlaClockResult } from '../../kernel/calendar/index.js';
-import { businessCalendars, calendarExists } from '../service-levels/index.js';
+import {
+  computeSlaClock, createBusinessCalendar, explainClock, timelineFromHistory,
+  type BusinessCalendar, type ClockDefinition, type ExplainedClockResult, type HistoryLike, type SlaClockResult,
+} from '../../kernel/calendar/index.js';
+import { businessCalendars, calendarExists, getCalendar } from '../service-levels/index.js';
 import { notStartedStates, pausedStates, stoppedStates } from './service-request.workflow.js';
 
 /** Round the clock, for services without a support calendar. */
@@ -46,6 +49,8 @@ export interface RequestClockInput {
   pendingStatus?: string;
   /** A request not yet written: its first status. */
   created?: boolean;
+  /** Keep the segments that explain the clock (for showing it); off for the write path. */
+  explain?: boolean;
 }
 
 /** The request's fulfilment clock, replayed from its history (plus the write in progress) at `now`. */
@@ -58,5 +63,27 @@ export async function requestClock(db: Executor, input: RequestClockInput, now: 
   }
   const timeline = timelineFromHistory(history);
   if (timeline[0]) timeline[0].priority = standard;
-  return computeSlaClock(timeline, fulfilmentClockDefinition(input.targetMinutes), { now, calendar: await requestCalendar(db, input.calendarId), explain: false });
+  return computeSlaClock(timeline, fulfilmentClockDefinition(input.targetMinutes), { now, calendar: await requestCalendar(db, input.calendarId), explain: input.explain ?? false });
+}
+
+export interface ExplainedRequestClock {
+  /** The calendar the target is counted on; null when round the clock. */
+  calendar: { id: string; name: string; timeZone: string } | null;
+  /** The fulfilment clock, or none when the request has no target. */
+  clocks: ExplainedClockResult[];
+}
+
+/**
+ * 8.6.2: a request's fulfilment clock replayed from its history at `now`, with every pause and
+ * stop explained ("paused 2h 10m awaiting requester"), so anyone can see how the due time and
+ * the within-target verdict came about.
+ */
+export async function explainedRequestClock(db: Executor, request: { id: string; targetMinutes: number | null; calendarId: string | null }, now: number): Promise<ExplainedRequestClock> {
+  const calendarId = await usableCalendarId(db, request.calendarId);
+  const view = calendarId ? await getCalendar(db, calendarId) : null;
+  const calendar = view ? { id: view.id, name: view.name, timeZone: view.timeZone } : null;
+  if (request.targetMinutes === null) return { calendar, clocks: [] };
+  const definition = fulfilmentClockDefinition(request.targetMinutes);
+  const result = await requestClock(db, { recordId: request.id, targetMinutes: request.targetMinutes, calendarId, explain: true }, now);
+  return { calendar, clocks: [explainClock(result, definition.name ?? definition.id)] };
 }

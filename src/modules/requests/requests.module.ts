@@ -4,6 +4,7 @@ import { requestModelRecord } from './request-model.record.js';
 import { serviceRequestRecord } from './service-request.record.js';
 import { requestTaskRecord } from './request-task.record.js';
 import { requestRoutes } from './requests.routes.js';
+import { requestClockRoutes } from './request-clock.routes.js';
 import { loadRequestDemo } from './requests.demo.js';
 import { requestsMigration } from './migrations/20261128T1611-requests.js';
 import './requests.tables.js';
@@ -14,7 +15,10 @@ export const requestsModule: CertusModule = {
   recordTypes: [requestModelRecord, serviceRequestRecord, requestTaskRecord],
   migrations: [requestsMigration],
   grants: { 'request-kpis:read': staffRoles },
-  routes: requestRoutes,
+  routes: async (app) => {
+    await app.register(requestRoutes);
+    await app.register(requestClockRoutes);
+  },
   demo: loadRequestDemo,
   menu: [
     { label: 'Request portal', path: '/portal', group: 'work', description: 'Ask for something, follow your requests', permission: 'service-requests:create' },
