@@ -12,7 +12,7 @@ const minute = 60_000;
 const hour = 60 * minute;
 const weekday = [{ start: '09:00', end: '17:00' }];
 
-interface Segment { from: number; to: number; state: string; text: string }
+interface Segment { from: number; to: number; state: string; reason: string | null; text: string }
 interface Clock {
   clockId: string; name: string; status: string; targetMillis: number | null; elapsedMillis: number; pausedMillis: number;
   remainingMillis: number | null; percentUsed: number | null; dueAt: number | null; breached: boolean; stoppedAt: number | null;
@@ -72,7 +72,7 @@ describe.each(storeNames())('service request clocks on %s', (store) => {
     });
     expect(clock.percentUsed).toBeCloseTo(83.3, 0);
     const paused = clock.segments.find((s) => s.state === 'paused');
-    expect(paused).toMatchObject({ from: t0 + 20 * minute, to: t0 + 3 * hour, text: 'paused 2h 40m awaiting requester' });
+    expect(paused).toMatchObject({ from: t0 + 20 * minute, to: t0 + 3 * hour, reason: 'awaiting-requester', text: 'paused 2h 40m awaiting requester' });
     expect(clock.segments.map((s) => s.state)).toEqual(['running', 'paused', 'running', 'stopped']);
     expect(clock.segments.at(-1)!.text).toBe('stopped fulfilled');
     // The business time run is the running segments' sum: the pause is left out.

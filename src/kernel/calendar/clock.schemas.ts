@@ -7,6 +7,9 @@ export const ClockSegmentView = Type.Object({
   from: Type.Number({ description: 'epoch milliseconds' }),
   to: Type.Number({ description: 'epoch milliseconds' }),
   state: Type.String({ description: 'running, paused, stopped or inactive' }),
+  businessMillis: Type.Number({ description: "business time inside the segment, by the clock's calendar" }),
+  wallMillis: Type.Number(),
+  reason: Type.Union([Type.String(), Type.Null()], { description: 'why paused, stopped or inactive: the status, or the run condition that did not hold' }),
   text: Type.String({ description: 'e.g. "paused 2h 10m awaiting customer"' }),
 }, { additionalProperties: true });
 
