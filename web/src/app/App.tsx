@@ -30,6 +30,8 @@ import { MyRequestPage } from '../requests/MyRequestPage';
 import { RequestModelEditorPage } from '../requests/RequestModelEditorPage';
 import { RequesterHome } from '../requests/RequesterHome';
 import { RequestKpisPage } from '../requests/RequestKpisPage';
+import { ReportIncidentPage } from '../portal-incidents/ReportIncidentPage';
+import { MyIncidentPage } from '../portal-incidents/MyIncidentPage';
 import { ImportIncidentsPage } from '../imports/ImportIncidentsPage';
 import { ProblemKpisPage } from '../problems/ProblemKpisPage';
 import { IncidentKpisPage } from '../incidents/IncidentKpisPage';
@@ -53,6 +55,8 @@ export function App() {
                 <Route path="portal" element={<PortalPage />} />
                 <Route path="portal/new/:model" element={<RaiseRequestPage />} />
                 <Route path="portal/requests/:key" element={<MyRequestPage />} />
+                <Route path="portal/incidents/new" element={<ReportIncidentPage />} />
+                <Route path="portal/incidents/:key" element={<MyIncidentPage />} />
                 <Route path="requests/models/new" element={<RequestModelEditorPage />} />
                 <Route path="requests/models/:key" element={<RequestModelEditorPage />} />
                 <Route path="requests/kpis" element={<RequestKpisPage />} />

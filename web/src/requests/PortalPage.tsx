@@ -8,6 +8,7 @@ import type { RecordPage } from '../shared/types';
 import { EmptyState, ErrorState, LoadingState } from '../shared/ui/states';
 import { useAsync } from '../shared/ui/useAsync';
 import { usePageTitle } from '../shared/ui/usePageTitle';
+import { MyIncidents } from '../portal-incidents/MyIncidents';
 import { dueText } from './request-logic';
 import type { CatalogueService, ServiceRequest } from './types';
 
@@ -34,7 +35,7 @@ export function PortalPage() {
           </Group>
         </form>
         {canReportIncident ? (
-          <Button component={Link} to="/records/incidents/new" variant="default">
+          <Button component={Link} to="/portal/incidents/new" variant="default">
             Report a problem (incident)
           </Button>
         ) : null}
@@ -76,6 +77,7 @@ export function PortalPage() {
       </section>
 
       <MyRequests />
+      {canReportIncident ? <MyIncidents /> : null}
     </Stack>
   );
 }
