@@ -65,6 +65,10 @@ describe.skipIf(!availability.run)('SLA queue and service level dashboard in the
     await table.locator('tbody tr').first().getByRole('link').click();
     await page.waitForURL(new RegExp(`/records/incidents/${reference}$`));
     await page.getByRole('heading', { name: new RegExp(reference) }).first().waitFor();
+    // Its SLA clocks, replayed from its history, each with its state in words.
+    const clocks = page.getByRole('region', { name: 'Clocks' });
+    await clocks.locator('li[data-clock]').first().getByRole('progressbar').waitFor();
+    await expectAccessible(page, 'incident clocks');
 
     // A service level manager reads the dashboard.
     await journey.context.clearCookies();

@@ -109,6 +109,13 @@ describe.skipIf(!availability.run)('service request journey in the browser', () 
     await dialog.getByRole('button', { name: 'Mark fulfilled' }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.getByText(`${reference} is now Fulfilled.`).waitFor();
+    // The fulfilment clock has stopped, and its timeline says so (met or not depends on the hour).
+    const clocks = page.getByRole('region', { name: 'Clocks' });
+    const fulfilment = clocks.getByRole('listitem', { name: 'Fulfilment target' });
+    await fulfilment.getByText(/^Stopped, (within target|target missed)$/).waitFor();
+    await fulfilment.getByRole('button', { name: 'Show the timeline of Fulfilment target' }).click();
+    await fulfilment.getByRole('list', { name: 'Timeline of Fulfilment target' }).getByText('Stopped fulfilled').waitFor();
+    await expectAccessible('service request clock');
     await signOut();
 
     // The requester sees it fulfilled, every task done, and confirms with a rating.

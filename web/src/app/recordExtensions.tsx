@@ -3,6 +3,7 @@ import { AssessmentRecordLinks } from '../compliance/AssessmentHeader';
 import type { RecordData } from '../shared/types';
 import { requestActionExtensions, requestPanelExtensions } from '../requests/extensions';
 import { AgreementPanel } from '../agreements/AgreementPanel';
+import { IncidentClocksPanel } from '../incidents/IncidentClocksPanel';
 
 /**
  * Extra actions on a generic record page, by record type: the one place where a module adds
@@ -19,6 +20,7 @@ export const recordActionExtensions: Record<string, (reference: string) => React
  */
 export const recordPanelExtensions: Record<string, (record: RecordData, onChanged: () => void) => ReactNode> = {
   ...requestPanelExtensions,
+  incident: (record) => <IncidentClocksPanel record={record} />,
   sla: (record) => <AgreementPanel record={record} kind="sla" />,
   ola: (record) => <AgreementPanel record={record} kind="ola" />,
   contract: (record) => <AgreementPanel record={record} kind="contract" />,

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { RecordData } from '../shared/types';
 import { ApprovalPanel } from './ApprovalPanel';
+import { RequestClockPanel } from './RequestClockPanel';
 import { RequestTasksPanel } from './RequestTasksPanel';
 
 /** Request pages added to the generic record views (see app/recordExtensions.tsx). */
@@ -24,6 +25,7 @@ export const requestPanelExtensions: Record<string, (record: RecordData, onChang
     <Stack gap="md">
       <ApprovalPanel record={record} onChanged={onChanged} />
       <RequestTasksPanel record={record} onChanged={onChanged} />
+      <RequestClockPanel record={record} />
     </Stack>
   ),
 };
