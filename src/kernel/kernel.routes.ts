@@ -17,6 +17,7 @@ const FieldMeta = Type.Object({
   maxLength: Type.Union([Type.Integer(), Type.Null()]), options: Type.Array(Type.Object({ value: Type.String(), label: Type.String() })),
   filterable: Type.Boolean(), sortable: Type.Boolean(), transitionOnly: Type.Boolean(), readOnly: Type.Boolean(),
   target: Type.Union([Type.Object({ type: Type.String(), plural: Type.String(), prefix: Type.String(), label: Type.String(), titleField: Type.String() }), Type.Null()], { description: 'For a reference field: the record type it names' }),
+  targetStates: Type.Union([Type.Array(Type.String()), Type.Null()], { description: 'For a reference field: the states a newly chosen record must be in (null: any)' }),
 });
 
 const RecordTypeMeta = Type.Object({
@@ -54,6 +55,7 @@ export function kernelRoutes(registry: RecordTypeRegistry, pages: MenuEntry[] = 
               name, kind: f.kind, label: f.label, required: f.required ?? false, help: f.help ?? null, maxLength: f.maxLength ?? null,
               options: f.options ?? [], filterable: f.filterable ?? false, sortable: f.sortable ?? false, transitionOnly: f.transitionOnly ?? false, readOnly: f.readOnly ?? false,
               target: f.target ? { type: f.target.type, plural: f.target.plural, prefix: f.target.prefix, label: f.target.label, titleField: f.target.titleField } : null,
+              targetStates: f.targetStates ?? null,
             })),
             states: def.workflow.states.map((s) => ({ ...s })),
             transitions: def.workflow.transitions.map((t) => ({ from: t.from, to: t.to, label: t.label, roles: t.roles, requires: t.requires ?? [] })),

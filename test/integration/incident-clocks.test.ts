@@ -4,6 +4,7 @@ import { createRecord, transitionRecord, updateRecord } from '../../src/kernel/r
 import { incidentRecord, watchSlas } from '../../src/modules/incidents/index.js';
 import { asUser, json, startTestApp, type SignedIn, type TestApp } from '../support/test-app.js';
 import { storeNames } from '../support/test-databases.js';
+import { liveService } from './catalogue-fixture.js';
 
 const h = 3_600_000;
 const allDay = [{ start: '00:00', end: '24:00' }];
@@ -22,7 +23,7 @@ describe.each(storeNames())('incident SLA clocks on %s', (store) => {
     agent = await t.user(['service-desk-agent']);
     const post = (url: string, payload: Record<string, unknown>) => t.app.inject({ method: 'POST', url, headers: asUser(slm), payload });
     await post('/api/calendars', { id: 'always', name: 'Always', timeZone: 'UTC', workingHours: { monday: allDay, tuesday: allDay, wednesday: allDay, thursday: allDay, friday: allDay, saturday: allDay, sunday: allDay } });
-    service = json<{ reference: string }>(await post('/api/services', { name: 'Clock test service', serviceType: 'customer-facing', criticality: 'high' })).reference;
+    service = await liveService(t, slm, 'Clock test service');
     const draft = json<{ id: string; reference: string; version: number }>(await post('/api/slas', {
       title: 'Clock test SLA', service, calendarId: 'always', pauseStatuses: 'awaiting-caller',
       p1ResponseMinutes: 15, p1ResolutionMinutes: 240, p2ResponseMinutes: 30, p2ResolutionMinutes: 480, p3ResponseMinutes: 60, p3ResolutionMinutes: 480, p4ResponseMinutes: 120, p4ResolutionMinutes: 960,
@@ -110,7 +111,9 @@ describe.each(storeNames())('incident SLA clocks on %s', (store) => {
   });
 
   it('has no clocks for an incident on a service without an SLA, and keeps requesters to their own', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/incidents', headers: asUser(agent), payload: { shortDescription: 'No SLA', category: 'other', impact: 'low', urgency: 'low', service: 'SVC-999999' } });
+    const withoutSla = await liveService(t, slm, 'Service without an SLA');
+    const res = await t.app.inject({ method: 'POST', url: '/api/incidents', headers: asUser(agent), payload: { shortDescription: 'No SLA', category: 'other', impact: 'low', urgency: 'low', service: withoutSla } });
+    expect(res.statusCode, res.body).toBe(201);
     const incident = json<{ id: string; sla: string | null }>(res);
     expect(incident.sla).toBeNull();
     expect(json<{ sla: null; clocks: unknown[] }>(await t.app.inject({ method: 'GET', url: `/api/incidents/${incident.id}/clocks`, headers: asUser(agent) }))).toEqual({ sla: null, clocks: [] });

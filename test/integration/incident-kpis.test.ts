@@ -6,6 +6,7 @@ import type { RecordView } from '../../src/kernel/records/record-row.js';
 import { incidentRecord } from '../../src/modules/incidents/index.js';
 import { asUser, json, startTestApp, type SignedIn, type TestApp } from '../support/test-app.js';
 import { storeNames } from '../support/test-databases.js';
+import { liveService } from './catalogue-fixture.js';
 
 const h = 3_600_000;
 const at = (iso: string) => Date.parse(iso);
@@ -19,11 +20,12 @@ describe.each(storeNames())('incident KPIs on %s', (store) => {
     t = await startTestApp(store);
     manager = await t.user(['incident-problem-manager']);
     principal = await principalOfUser(t.certus.database.db, manager.userId);
+    const hosting = await liveService(t, await t.user(['sms-manager']), 'Hosting');
     const { db } = t.certus.database;
     type Step = [number, 'to' | 'edit', string | Record<string, unknown>, Record<string, unknown>?];
     const make = (opened: string, fields: Record<string, unknown>, steps: Step[]) => db.transaction().execute(async (trx) => {
       const start = at(opened);
-      let r: RecordView = await createRecord(trx, incidentRecord, principal, { shortDescription: 'x', category: 'software', impact: 'medium', urgency: 'low', service: 'Hosting', ...fields }, start);
+      let r: RecordView = await createRecord(trx, incidentRecord, principal, { shortDescription: 'x', category: 'software', impact: 'medium', urgency: 'low', service: hosting, ...fields }, start);
       for (const [hours, kind, what, extra] of steps) {
         r = kind === 'to'
           ? await transitionRecord(trx, incidentRecord, principal, r.id, r.version, what as string, extra ?? {}, start + hours * h)

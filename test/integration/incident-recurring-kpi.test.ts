@@ -4,12 +4,15 @@ import { createRecord } from '../../src/kernel/records/record.service.js';
 import { incidentRecord } from '../../src/modules/incidents/index.js';
 import { asUser, json, startTestApp, type SignedIn, type TestApp } from '../support/test-app.js';
 import { storeNames } from '../support/test-databases.js';
+import { liveService } from './catalogue-fixture.js';
 
 const at = (day: string) => Date.parse(`${day}T09:00:00Z`);
 
 describe.each(storeNames())('the recurring-incidents KPI on %s', (store) => {
   let t: TestApp;
   let agent: SignedIn;
+  let hosting = '';
+  let payroll = '';
 
   beforeAll(async () => {
     t = await startTestApp(store);
@@ -17,13 +20,16 @@ describe.each(storeNames())('the recurring-incidents KPI on %s', (store) => {
     const [x, y] = [(await t.user(['requester'])).userId, (await t.user(['requester'])).userId];
     const { db } = t.certus.database;
     const principal = await principalOfUser(db, agent.userId);
-    const report = (callerId: string, category: string, day: string, service = 'Hosting') => db.transaction().execute((trx) =>
+    const catalogueEditor = await t.user(['sms-manager']);
+    hosting = await liveService(t, catalogueEditor, 'Hosting');
+    payroll = await liveService(t, catalogueEditor, 'Payroll');
+    const report = (callerId: string, category: string, day: string, service = hosting) => db.transaction().execute((trx) =>
       createRecord(trx, incidentRecord, principal, { shortDescription: `${category} fault`, category, impact: 'low', urgency: 'low', service, callerId }, at(day)));
     await report(x, 'software', '2025-12-20');
     await report(x, 'software', '2026-01-10'); // recurs: X reported software 21 days before
     await report(x, 'network', '2026-01-12'); // another category
     await report(y, 'software', '2026-01-05'); // Y's first
-    await report(y, 'software', '2026-01-20', 'Payroll'); // recurs: 15 days after the 5th, on another service
+    await report(y, 'software', '2026-01-20', payroll); // recurs: 15 days after the 5th, on another service
     await report(y, 'data', '2025-11-01');
     await report(y, 'data', '2026-01-25'); // 85 days later: too long ago to count
     await report(x, 'software', '2026-02-01'); // after the period
@@ -41,7 +47,7 @@ describe.each(storeNames())('the recurring-incidents KPI on %s', (store) => {
   });
 
   it('narrows to the incidents of one service, whatever service the earlier one was on', async () => {
-    expect(await recurring('from=2026-01-01&to=2026-01-31&service=Hosting')).toMatchObject({ value: 25, numerator: 1, denominator: 4 });
-    expect(await recurring('from=2026-01-01&to=2026-01-31&service=Payroll')).toMatchObject({ value: 100, numerator: 1, denominator: 1 });
+    expect(await recurring(`from=2026-01-01&to=2026-01-31&service=${hosting}`)).toMatchObject({ value: 25, numerator: 1, denominator: 4 });
+    expect(await recurring(`from=2026-01-01&to=2026-01-31&service=${payroll}`)).toMatchObject({ value: 100, numerator: 1, denominator: 1 });
   });
 });

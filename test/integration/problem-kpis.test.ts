@@ -8,6 +8,7 @@ import { incidentRecord } from '../../src/modules/incidents/index.js';
 import { problemRecord } from '../../src/modules/problems/index.js';
 import { asUser, json, startTestApp, type SignedIn, type TestApp } from '../support/test-app.js';
 import { storeNames } from '../support/test-databases.js';
+import { liveService } from './catalogue-fixture.js';
 
 const at = (day: string) => Date.parse(`${day}T00:00:00Z`);
 type Kpis = Record<string, { value: number | null; numerator: number | null; denominator: number | null; unit: string; definition: string }>;
@@ -22,8 +23,7 @@ describe.each(storeNames())('problem KPIs on %s', (store) => {
     t = await startTestApp(store);
     manager = await t.user(['incident-problem-manager', 'service-level-manager']);
     principal = await principalOfUser(t.certus.database.db, manager.userId);
-    const service = async (name: string) => json<{ reference: string }>(await t.app.inject({ method: 'POST', url: '/api/services', headers: asUser(manager), payload: { name, serviceType: 'customer-facing', criticality: 'high' } })).reference;
-    services = [await service('Managed hosting'), await service('Network connectivity')];
+    services = [await liveService(t, manager, 'Managed hosting'), await liveService(t, manager, 'Network connectivity')];
     const [hosting, network] = services;
     const { db } = t.certus.database;
     type Step = [string, string, Record<string, unknown>];

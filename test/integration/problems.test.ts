@@ -5,6 +5,7 @@ import { incidentRecord } from '../../src/modules/incidents/index.js';
 import { detectRecurrence } from '../../src/modules/problems/index.js';
 import { asUser, json, startTestApp, type SignedIn, type TestApp } from '../support/test-app.js';
 import { storeNames } from '../support/test-databases.js';
+import { liveService } from './catalogue-fixture.js';
 
 interface Problem { id: string; reference: string; version: number; status: string; knownError: boolean | null; closedAt: string | null; recurrences: number | null }
 
@@ -12,14 +13,19 @@ describe.each(storeNames())('problems on %s', (store) => {
   let t: TestApp;
   let manager: SignedIn;
   let agent: SignedIn;
+  let mail = '';
+  let printing = '';
   beforeAll(async () => {
     t = await startTestApp(store);
     manager = await t.user(['incident-problem-manager']);
     agent = await t.user(['service-desk-agent']);
+    const catalogueEditor = await t.user(['sms-manager']);
+    mail = await liveService(t, catalogueEditor, 'Mail relay');
+    printing = await liveService(t, catalogueEditor, 'Printing');
   });
   afterAll(async () => t?.close());
 
-  const raise = async (extra: Record<string, unknown> = {}) => json<Problem>(await t.app.inject({ method: 'POST', url: '/api/problems', headers: asUser(manager), payload: { title: 'Mail relay drops messages', category: 'software', priority: 'P2', service: 'SVC-000100', ...extra } }));
+  const raise = async (extra: Record<string, unknown> = {}) => json<Problem>(await t.app.inject({ method: 'POST', url: '/api/problems', headers: asUser(manager), payload: { title: 'Mail relay drops messages', category: 'software', priority: 'P2', service: mail, ...extra } }));
   const move = async (p: Problem, to: string, fields: Record<string, unknown> = {}, who = manager) => {
     const res = await t.app.inject({ method: 'POST', url: `/api/problems/${p.id}/transitions`, headers: { ...asUser(who), 'if-match': `"${p.version}"` }, payload: { to, fields } });
     return { res, body: json<Problem>(res) };
@@ -53,17 +59,17 @@ describe.each(storeNames())('problems on %s', (store) => {
     const principal = await principalOfUser(db, agent.userId);
     const now = Date.now();
     for (let i = 0; i < 4; i++) {
-      await db.transaction().execute((trx) => createRecord(trx, incidentRecord, principal, { shortDescription: `Printer jam ${i}`, category: 'hardware', impact: 'low', urgency: 'low', service: 'SVC-000200' }, now - (i + 1) * 86_400_000));
+      await db.transaction().execute((trx) => createRecord(trx, incidentRecord, principal, { shortDescription: `Printer jam ${i}`, category: 'hardware', impact: 'low', urgency: 'low', service: printing }, now - (i + 1) * 86_400_000));
     }
     const proposals = json<{ items: { service: string; category: string; count: number; openProblem: string | null }[] }>(await t.app.inject({ method: 'GET', url: '/api/problem-proposals?days=30&threshold=3', headers: asUser(manager) }));
-    expect(proposals.items).toContainEqual(expect.objectContaining({ service: 'SVC-000200', category: 'hardware', count: 4, openProblem: null }));
+    expect(proposals.items).toContainEqual(expect.objectContaining({ service: printing, category: 'hardware', count: 4, openProblem: null }));
 
-    let p = await raise({ title: 'Printers jam', category: 'hardware', service: 'SVC-000200' });
+    let p = await raise({ title: 'Printers jam', category: 'hardware', service: printing });
     const covered = json<{ items: { service: string; openProblem: string | null }[] }>(await t.app.inject({ method: 'GET', url: '/api/problem-proposals?days=30&threshold=3', headers: asUser(manager) }));
-    expect(covered.items.find((i) => i.service === 'SVC-000200')!.openProblem).toBe(p.reference);
+    expect(covered.items.find((i) => i.service === printing)!.openProblem).toBe(p.reference);
     p = (await move(p, 'closed', { closureReason: 'cause-removed', rootCause: 'Worn rollers' })).body;
     expect(await detectRecurrence(t.certus.database)).toBe(0);
-    await db.transaction().execute((trx) => createRecord(trx, incidentRecord, principal, { shortDescription: 'Printer jam again', category: 'hardware', impact: 'low', urgency: 'low', service: 'SVC-000200' }, Date.now() + 1000));
+    await db.transaction().execute((trx) => createRecord(trx, incidentRecord, principal, { shortDescription: 'Printer jam again', category: 'hardware', impact: 'low', urgency: 'low', service: printing }, Date.now() + 1000));
     expect(await detectRecurrence(t.certus.database, Date.now() + 2000)).toBe(1);
     const after = json<Problem>(await t.app.inject({ method: 'GET', url: `/api/problems/${p.id}`, headers: asUser(manager) }));
     expect(after.recurrences).toBe(1);

@@ -3,12 +3,13 @@ import { principalOfUser } from '../../src/platform/auth/principals.js';
 import { createRecord, transitionRecord, updateRecord } from '../../src/kernel/records/record.service.js';
 import { incidentRecord } from '../../src/modules/incidents/index.js';
 import { asUser, json, type SignedIn, type TestApp } from '../support/test-app.js';
+import { liveService } from './catalogue-fixture.js';
 
 export const h = 3_600_000;
 const allDay = [{ start: '00:00', end: '24:00' }];
 
 /**
- * A 24×7 UTC calendar, a service and an agreed SLA on it: P1 4 h / 15 min, P2 8 h / 30 min,
+ * A 24×7 UTC calendar, a live service and an agreed SLA on it: P1 4 h / 15 min, P2 8 h / 30 min,
  * P3 8 h / 1 h, P4 16 h / 2 h (resolution / response), paused while awaiting the caller.
  */
 export async function slaFixture(t: TestApp, slm: SignedIn, name = 'Fixture'): Promise<{ service: string; sla: string }> {
@@ -16,7 +17,7 @@ export async function slaFixture(t: TestApp, slm: SignedIn, name = 'Fixture'): P
   const calendarId = `always-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
   const calendar = await post('/api/calendars', { id: calendarId, name: `Always (${name})`, timeZone: 'UTC', workingHours: { monday: allDay, tuesday: allDay, wednesday: allDay, thursday: allDay, friday: allDay, saturday: allDay, sunday: allDay } });
   expect(calendar.statusCode, calendar.body).toBe(201);
-  const service = json<{ reference: string }>(await post('/api/services', { name: `${name} service`, serviceType: 'customer-facing', criticality: 'high' })).reference;
+  const service = await liveService(t, slm, `${name} service`);
   const draft = json<{ id: string; reference: string; version: number }>(await post('/api/slas', {
     title: `${name} SLA`, service, calendarId, pauseStatuses: 'awaiting-caller',
     p1ResponseMinutes: 15, p1ResolutionMinutes: 240, p2ResponseMinutes: 30, p2ResolutionMinutes: 480, p3ResponseMinutes: 60, p3ResolutionMinutes: 480, p4ResponseMinutes: 120, p4ResolutionMinutes: 960,

@@ -3,6 +3,7 @@ import { watchSlas } from '../../src/modules/incidents/index.js';
 import { asUser, json, startTestApp, type SignedIn, type TestApp } from '../support/test-app.js';
 import { storeNames } from '../support/test-databases.js';
 import { h, incidentWith, slaFixture } from './sla-fixture.js';
+import { liveService } from './catalogue-fixture.js';
 
 interface QueueItem {
   reference: string;
@@ -31,6 +32,7 @@ describe.each(storeNames())('agent queue on %s', (store) => {
     agent = await t.user(['service-desk-agent']);
     other = await t.user(['service-desk-agent']);
     const { service } = await slaFixture(t, slm, 'Queue');
+    const withoutSla = await liveService(t, slm, 'Printing');
     now = Date.now();
     const assign = (at: number, who: SignedIn, group: string) => ({ at, to: 'assigned', fields: { assignmentGroup: group, assigneeId: who.userId } });
     // A: P1, 4 h target, 5 h gone: breached an hour ago.
@@ -42,7 +44,7 @@ describe.each(storeNames())('agent queue on %s', (store) => {
     // D: P4, waiting for the caller.
     refs.D = (await incidentWith(t, agent, { shortDescription: 'New mouse please', impact: 'low', urgency: 'low', service }, now - 2 * h, [{ at: now - 1.5 * h, to: 'in-progress' }, { at: now - h, to: 'awaiting-caller' }])).reference;
     // E: on a service without an SLA: no clock.
-    refs.E = (await incidentWith(t, agent, { shortDescription: 'Odd noise from printer', impact: 'medium', urgency: 'medium', service: 'SVC-999999' }, now - 3 * h)).reference;
+    refs.E = (await incidentWith(t, agent, { shortDescription: 'Odd noise from printer', impact: 'medium', urgency: 'medium', service: withoutSla }, now - 3 * h)).reference;
     // F: resolved, so not in the queue.
     refs.F = (await incidentWith(t, agent, { shortDescription: 'Password reset', impact: 'low', urgency: 'medium', service }, now - 4 * h, [{ at: now - 3 * h, to: 'resolved', fields: { resolutionCode: 'fixed', resolutionNotes: 'Reset' } }])).reference;
     await watchSlas(t.certus.database, now);

@@ -5,6 +5,7 @@ import { incidentRecord, refreshIncidentClocks, watchSlas } from '../../src/modu
 import { startTestApp, type SignedIn, type TestApp } from '../support/test-app.js';
 import { storeNames } from '../support/test-databases.js';
 import { h, incidentWith, slaFixture } from './sla-fixture.js';
+import { liveService } from './catalogue-fixture.js';
 
 const day = 24 * h;
 
@@ -13,6 +14,7 @@ describe.each(storeNames())('incident SLA clock snapshots on %s', (store) => {
   let agent: SignedIn;
   let service = '';
   let sla = '';
+  let withoutSla = '';
   // Each test works on its own day, later than the one before, as the watch's passes move forward.
   const base = (n: number) => Date.parse('2026-03-02T09:00:00Z') + n * day;
   const clocksOf = (incidentId: string) => t.certus.database.db.selectFrom('incident_sla_clocks').selectAll().where('incident_id', '=', incidentId).orderBy('clock_id').execute();
@@ -23,6 +25,7 @@ describe.each(storeNames())('incident SLA clock snapshots on %s', (store) => {
     const slm = await t.user(['service-level-manager']);
     agent = await t.user(['service-desk-agent']);
     ({ service, sla } = await slaFixture(t, slm, 'Snapshots'));
+    withoutSla = await liveService(t, slm, 'Printing');
   });
   afterAll(async () => t?.close());
 
@@ -96,7 +99,7 @@ describe.each(storeNames())('incident SLA clock snapshots on %s', (store) => {
     const snapshots = await refreshIncidentClocks(t.certus.database.db, incident.id, start + h);
     expect(snapshots.find((s) => s.clockId === 'resolution')).toMatchObject({ priority: 'P3', status: 'running', lead: true, met: null });
     expect((await clocksOf(incident.id)).length).toBe(2);
-    const res = await t.app.inject({ method: 'PATCH', url: `/api/incidents/${incident.id}`, headers: { authorization: `Bearer ${agent.token}`, 'if-match': `"${incident.version}"` }, payload: { service: 'SVC-999999' } });
+    const res = await t.app.inject({ method: 'PATCH', url: `/api/incidents/${incident.id}`, headers: { authorization: `Bearer ${agent.token}`, 'if-match': `"${incident.version}"` }, payload: { service: withoutSla } });
     expect(res.statusCode, res.body).toBe(200);
     expect(await refreshIncidentClocks(t.certus.database.db, incident.id, Date.now())).toEqual([]);
     expect(await clocksOf(incident.id)).toEqual([]);

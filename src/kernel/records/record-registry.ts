@@ -19,6 +19,8 @@ export class RecordTypeRegistry {
     for (const [name, field] of Object.entries(def.fields)) {
       if (field.kind === 'json' && !field.schema) throw new Error(`${def.type}: json field ${name} needs a schema`);
       if (field.kind === 'reference' && !field.target) throw new Error(`${def.type}: reference field ${name} needs a target record type`);
+      const unknownState = field.targetStates?.find((state) => !field.target?.workflow.states.some((s) => s.id === state));
+      if (unknownState !== undefined) throw new Error(`${def.type}: reference field ${name} allows state ${unknownState}, which ${field.target?.type ?? 'its target'} does not have`);
     }
     this.byType.set(def.type, def);
     this.byPrefix.set(def.prefix, def);

@@ -27,6 +27,12 @@ export interface FieldDefinition {
   options?: { value: string; label: string }[];
   /** For `reference` fields: the record type whose reference the value is. */
   target?: RecordTypeDefinition;
+  /**
+   * For `reference` fields: the states of the target a newly chosen value must be in (e.g. only
+   * live services); pickers offer only these. A value kept from before is not checked again, so
+   * retiring the target never locks the records that already name it.
+   */
+  targetStates?: string[];
   /** For `json` fields: the shape the value must have; also its OpenAPI schema. */
   schema?: TSchema;
   help?: string;

@@ -63,20 +63,29 @@ async function assertActiveUser(db: Executor, field: string, userId: string | nu
   if (!user.active) throw AppError.validation(field, 'names a deactivated user');
 }
 
-/** A reference field must name a record of its target type that exists. */
-async function assertReferenced(db: Executor, field: string, target: RecordTypeDefinition, reference: string): Promise<void> {
+/** A reference field must name a record of its target type that exists, in one of the states the field allows. */
+async function assertReferenced(db: Executor, field: string, definition: FieldDefinition, target: RecordTypeDefinition, reference: string): Promise<void> {
   const noun = /^[A-Z]{2}/.test(target.label) ? target.label : target.label.toLowerCase();
   if (!new RegExp(`^${target.prefix}-\\d{1,12}$`).test(reference)) throw AppError.validation(field, `must be a ${noun} reference such as ${target.prefix}-000001`);
-  const found = await recordTables(db).selectFrom(target.table).select('id').where('reference', '=', reference).executeTakeFirst();
+  const found = await recordTables(db).selectFrom(target.table).select(['id', 'status']).where('reference', '=', reference).executeTakeFirst();
   if (!found) throw AppError.validation(field, `names ${reference}, which is not a ${noun} on record`);
+  const allowed = definition.targetStates;
+  if (allowed && !allowed.includes(found.status)) {
+    const label = (id: string) => (target.workflow.states.find((s) => s.id === id)?.label ?? id).toLowerCase();
+    throw AppError.validation(field, `names ${reference}, whose status is ${label(found.status)}; choose a ${allowed.map(label).join(' or ')} ${noun}`);
+  }
 }
 
-/** Owner, user and reference fields must name someone or something that exists. */
-async function assertNamedTargets(db: Executor, def: RecordTypeDefinition, values: Record<string, unknown>): Promise<void> {
+/**
+ * Owner, user and reference fields must name someone or something that exists. A reference
+ * kept as it was (`current`, on an update or transition) is not checked again.
+ */
+async function assertNamedTargets(db: Executor, def: RecordTypeDefinition, values: Record<string, unknown>, current: FieldValues | null = null): Promise<void> {
   await assertActiveUser(db, 'ownerId', values.ownerId as string | null | undefined);
   for (const [name, field] of Object.entries(def.fields)) {
-    if (field.kind === 'user' && typeof values[name] === 'string') await assertActiveUser(db, name, values[name] as string);
-    if (field.kind === 'reference' && field.target && typeof values[name] === 'string') await assertReferenced(db, name, field.target, values[name] as string);
+    const value = values[name];
+    if (field.kind === 'user' && typeof value === 'string') await assertActiveUser(db, name, value);
+    if (field.kind === 'reference' && field.target && typeof value === 'string' && value !== current?.[name]) await assertReferenced(db, name, field, field.target, value);
   }
 }
 
@@ -193,8 +202,8 @@ export async function updateRecord(trx: Trx, def: RecordTypeDefinition, principa
   assertVersion(row, expectedVersion);
   const given = fieldInput(def, input, options.system === true);
   requiredBlank(def, given);
-  await assertNamedTargets(trx, def, input);
   const current = fieldValuesOf(def, row);
+  await assertNamedTargets(trx, def, input, current);
   const ownerId = 'ownerId' in input ? (input.ownerId as string | null) ?? null : row.owner_id;
   const values = { ...given, ...(await derived(trx, def, principal, row.id, current, { ...current, ...given }, row.status, row.status, ownerId, now)) };
   const before = { ...current, ownerId: row.owner_id };
@@ -217,8 +226,8 @@ export async function transitionRecord(trx: Trx, def: RecordTypeDefinition, prin
   const transition = chooseTransition(def.workflow, row.reference, row.status, to, principal.roles);
   const given = fieldInput(def, fields);
   requiredBlank(def, given);
-  await assertNamedTargets(trx, def, fields);
   const before = fieldValuesOf(def, row);
+  await assertNamedTargets(trx, def, fields, before);
   const values = { ...given, ...(await derived(trx, def, principal, row.id, before, { ...before, ...given }, transition.to, row.status, row.owner_id, now)) };
   const missing = missingRequiredFields(transition, { ...before, ...values });
   if (missing.length > 0) {

@@ -1,7 +1,7 @@
 import type { Executor } from '../../platform/db/database.js';
 import { listHistory } from '../../kernel/history/history.service.js';
 import { computeSlaClocks, formatDuration, timelineFromHistory, type SlaClockResult } from '../../kernel/calendar/index.js';
-import { clockDefinitionsFor, type AgreementClocks } from '../service-levels/index.js';
+import { clockDefinitionsFor, slaReferenceFor, type AgreementClocks } from '../service-levels/index.js';
 
 export interface IncidentClocks {
   sla: { reference: string; title: string } | null;
@@ -49,8 +49,7 @@ export function agreementsLoader(db: Executor, cached = false): AgreementsOf {
   };
 }
 
-/** The SLA reference an incident on this service falls under, if any. */
+/** The SLA reference an incident on this service falls under, if any (the one agreementsLoader clocks). */
 export async function slaForService(db: Executor, service: string | null): Promise<string | null> {
-  if (!service) return null;
-  return (await clockDefinitionsFor(db, service, null)).sla?.reference ?? null;
+  return service ? slaReferenceFor(db, service, null) : null;
 }

@@ -56,7 +56,7 @@ export async function loadIncidentDemo(context: DemoContext): Promise<void> {
       let at = opened;
       let incident = await createRecord(trx, incidentRecord, reporter, {
         shortDescription: issue.text, description: `${issue.text}. Reported via ${reporter === caller ? 'the portal' : 'telephone'}.`,
-        category: issue.category, service: services.get(issue.service) ?? issue.service, impact, urgency, callerId: caller.userId,
+        category: issue.category, service: services.get(issue.service) ?? null, impact, urgency, callerId: caller.userId,
       }, at);
       const step = async (to: string, fields: Record<string, unknown>, after: number, actor = agent) => {
         at += Math.round(after);

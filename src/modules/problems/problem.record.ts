@@ -3,6 +3,7 @@ import { AppError } from '../../platform/http/app-error.js';
 import type { DeriveContext, RecordTypeDefinition } from '../../kernel/records/record-type.js';
 import type { FieldValues } from '../../kernel/records/record-row.js';
 import { problemWorkflow } from './problem.workflow.js';
+import { serviceRecord } from '../services/index.js';
 
 /** Closure reasons that stand without a root cause, provided they are justified. */
 export const reasonsWithoutRootCause = ['no-root-cause-found', 'duplicate', 'accepted-risk'];
@@ -46,7 +47,7 @@ export const problemRecord: RecordTypeDefinition = {
   fields: {
     title: { kind: 'text', label: 'Title', required: true, maxLength: 200, sortable: true },
     description: { kind: 'longText', label: 'Description' },
-    service: { kind: 'text', label: 'Service', filterable: true, sortable: true, help: 'Reference such as SVC-000001' },
+    service: { kind: 'reference', target: serviceRecord, label: 'Service', filterable: true, sortable: true, help: 'The catalogue service whose incidents it explains' },
     category: {
       kind: 'enum', label: 'Category', required: true, filterable: true,
       options: ['hardware', 'software', 'network', 'access', 'security', 'data', 'other'].map((v) => ({ value: v, label: v[0]!.toUpperCase() + v.slice(1) })),

@@ -93,11 +93,12 @@ function statusesOf(value: string | null): string[] {
 }
 
 /**
- * The clock definitions (and their calendars) for a ticket on a service, for the incident and
- * request modules. The SLA in force for that customer wins over the service-wide one; with no
- * customer, or none specific, the service-wide SLA (no customer) applies.
+ * The SLA agreed for a ticket on a service: the one in force for that customer wins over the
+ * service-wide one; with no customer, or none specific, the service-wide SLA (no customer)
+ * applies; the newest wins a tie. An SLA without a calendar cannot clock anything, so none
+ * applies then. One query.
  */
-export async function clockDefinitionsFor(db: Executor, serviceReference: string, customerReference?: string | null, options: ClockOptions = {}): Promise<AgreementClocks> {
+async function agreedSla(db: Executor, serviceReference: string, customerReference: string | null | undefined) {
   const service = serviceReference.trim().toUpperCase();
   const customer = customerReference?.trim().toUpperCase() || null;
   const candidates = await db.selectFrom('slas').selectAll()
@@ -105,7 +106,18 @@ export async function clockDefinitionsFor(db: Executor, serviceReference: string
     .orderBy('created_at', 'desc').orderBy('id', 'desc')
     .execute();
   const row = (customer ? candidates.find((c) => c.customer === customer) : undefined) ?? candidates.find((c) => c.customer === null);
-  if (!row || !row.calendar_id) return { sla: null, clocks: [], calendars: {} };
+  return row?.calendar_id ? { ...row, calendar_id: row.calendar_id } : null;
+}
+
+/** The reference of the SLA a ticket on the service (and customer) falls under, or null: clockDefinitionsFor's SLA, without its clocks. */
+export async function slaReferenceFor(db: Executor, serviceReference: string, customerReference?: string | null): Promise<string | null> {
+  return (await agreedSla(db, serviceReference, customerReference))?.reference ?? null;
+}
+
+/** The clock definitions (and their calendars) for a ticket on a service, for the incident and request modules, under the SLA agreedSla chooses. */
+export async function clockDefinitionsFor(db: Executor, serviceReference: string, customerReference?: string | null, options: ClockOptions = {}): Promise<AgreementClocks> {
+  const row = await agreedSla(db, serviceReference, customerReference);
+  if (!row) return { sla: null, clocks: [], calendars: {} };
   const sla: SlaTerms = {
     id: row.id, reference: row.reference, title: row.title, calendarId: row.calendar_id, atRiskPercent: row.at_risk_percent,
     pauseStatuses: statusesOf(row.pause_statuses), targets: targetsOfRow(row),

@@ -2,7 +2,7 @@ export { serviceLevelsModule } from './service-levels.module.js';
 export { slaRecord } from './sla.record.js';
 export { olaRecord } from './ola.record.js';
 export { contractRecord } from './contract.record.js';
-export { clockDefinitionsFor, clocksForAgreements, type AgreementClocks, type ClockOptions, type SlaTerms, type UnderpinningClockTerms } from './clock-definitions.js';
+export { clockDefinitionsFor, clocksForAgreements, slaReferenceFor, type AgreementClocks, type ClockOptions, type SlaTerms, type UnderpinningClockTerms } from './clock-definitions.js';
 export { agreementWarnings, compareTargets, type AgreementTerms, type AgreementWarning } from './agreement-warnings.js';
 export { businessCalendars, calendarExists, getCalendar } from './calendar.service.js';
 export { priorities, targetField, type AgreementTargets, type Measure, type Priority } from './agreement-targets.js';

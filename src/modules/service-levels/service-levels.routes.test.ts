@@ -8,7 +8,7 @@ import { asUser, json, startTestApp, type SignedIn, type TestApp } from '../../.
 import { storeNames } from '../../../test/support/test-databases.js';
 import { servicesModule } from '../services/index.js';
 import { catalogueFacts } from '../services/index.js';
-import { clockDefinitionsFor, serviceLevelFacts, serviceLevelsModule } from './index.js';
+import { clockDefinitionsFor, serviceLevelFacts, serviceLevelsModule, slaReferenceFor } from './index.js';
 
 interface Problem { status: number; detail: string; errors?: { field: string; reason: string }[] }
 interface Agreement { id: string; reference: string; status: string; version: number; [field: string]: unknown }
@@ -201,6 +201,7 @@ describe.each(storeNames())('service levels on %s', (store) => {
       const own = json<Agreement>(await post('/api/slas', slaPayload({ service: otherService, customer, title: 'Hosting SLA – Fabrikam', p1ResolutionMinutes: 120 })));
       const db = t.certus.database.db;
       expect((await clockDefinitionsFor(db, otherService)).sla).toBeNull();
+      expect(await slaReferenceFor(db, otherService)).toBeNull();
       await move('slas', general, 'agreed');
       await move('slas', own, 'agreed');
       const ola = json<Agreement>(await post('/api/olas', { title: 'Hosting team OLA', assignmentGroup: 'hosting', supportsSla: own.reference, calendarId: 'london-office', p1ResolutionMinutes: 90 }));
@@ -218,6 +219,10 @@ describe.each(storeNames())('service levels on %s', (store) => {
         [`ola-${ola.reference}`, own.reference, 'london-office', 90 * 60_000],
       ]);
       expect(forFabrikam.clocks[2]!.runsWhile).toEqual({ kind: 'ola', group: 'hosting' });
+      // The SLA alone, by the same rules, for a ticket that needs only its reference.
+      expect(await slaReferenceFor(db, otherService)).toBe(general.reference);
+      expect(await slaReferenceFor(db, otherService.toLowerCase(), customer)).toBe(own.reference);
+      expect(await slaReferenceFor(db, otherService, 'CUS-999999')).toBe(general.reference);
       expect(Object.keys(forFabrikam.calendars).sort()).toEqual(['24x7', 'london-office']);
 
       const api = await t.app.inject({ method: 'GET', url: `/api/service-levels/clocks?service=${otherService}&customer=${customer}`, headers: asUser(slm) });

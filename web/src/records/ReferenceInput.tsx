@@ -11,6 +11,8 @@ interface Option {
 
 interface ReferenceInputProps {
   target: ReferenceTarget;
+  /** Offer only records in these states (e.g. live services); null or absent for any. */
+  states?: string[] | null;
   value: string;
   onChange(value: string | null): void;
   common: {
@@ -25,24 +27,27 @@ interface ReferenceInputProps {
 }
 
 /**
- * Chooses a record of the field's target type by searching its list (reference or title). When
- * the person may not read that list, a plain input takes the reference and the server checks it.
+ * Chooses a record of the field's target type by searching its list (reference or title), in
+ * the states the field allows. When the person may not read that list, a plain input takes the
+ * reference and the server checks it.
  */
-export function ReferenceInput({ target, value, onChange, common }: ReferenceInputProps) {
+export function ReferenceInput({ target, states, value, onChange, common }: ReferenceInputProps) {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
   const [options, setOptions] = useState<Option[]>([]);
   const [readable, setReadable] = useState(true);
+  const stateFilter = states?.join(',') ?? '';
 
   useEffect(() => {
     const controller = new AbortController();
     const query = new URLSearchParams({ limit: '20', sort: 'reference' });
     if (debounced.trim() && debounced.trim() !== value) query.set('q', debounced.trim());
+    if (stateFilter) query.set('status', stateFilter);
     get<{ items: Record<string, unknown>[] }>(`/api/${target.plural}?${query}`, controller.signal)
       .then((page) => setOptions(page.items.map((r) => ({ value: String(r.reference), label: `${String(r.reference)} — ${String(r[target.titleField] ?? '')}` }))))
       .catch((error: unknown) => { if (!controller.signal.aborted) setReadable(false); return error; });
     return () => controller.abort();
-  }, [debounced, target.plural, target.titleField, value]);
+  }, [debounced, target.plural, target.titleField, value, stateFilter]);
 
   if (!readable) {
     return <TextInput {...common} placeholder={`${target.prefix}-000001`} value={value} onChange={(e) => onChange(e.currentTarget.value)} />;

@@ -99,7 +99,7 @@ export function FieldInput({ field, value, onChange, error, required, autoFocus 
       return <NumberInput {...common} value={text === '' ? '' : Number(text)} allowDecimal={false} onChange={(v) => onChange(v === '' ? null : Number(v))} />;
     case 'reference':
       return field.target
-        ? <ReferenceInput target={field.target} value={text} onChange={onChange} common={common} />
+        ? <ReferenceInput target={field.target} states={field.targetStates} value={text} onChange={onChange} common={common} />
         : <TextInput {...common} value={text} onChange={(e) => onChange(e.currentTarget.value)} />;
     case 'user':
       return <Select {...common} data={people} value={text || null} onChange={(v) => onChange(v)} clearable searchable placeholder="Nobody" />;

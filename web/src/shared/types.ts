@@ -38,6 +38,8 @@ export interface FieldMeta {
   readOnly?: boolean;
   /** For a reference field: the record type it names. */
   target?: ReferenceTarget | null;
+  /** For a reference field: the states a newly chosen record must be in; null for any. */
+  targetStates?: string[] | null;
 }
 
 export interface ReferenceTarget {
