@@ -46,10 +46,9 @@ describe.skipIf(!availability.run)('service request journey in the browser', () 
     await screenshot(page, 'requests-01-portal');
     await expectAccessible('request portal');
 
-    // Reporting an incident from the portal opens the incident form, which requesters may use.
+    // Reporting an incident from the portal opens the requester's own form (its journey is portal-incidents).
     await page.getByRole('link', { name: 'Report a problem (incident)' }).click();
-    await page.getByRole('heading', { name: 'New incident', level: 1 }).waitFor();
-    await page.getByRole('textbox', { name: /^Short description/ }).waitFor();
+    await page.getByRole('heading', { name: 'Report a problem', level: 1 }).waitFor();
     await page.goBack();
     await page.getByRole('heading', { name: 'Request portal', level: 1 }).waitFor();
 
