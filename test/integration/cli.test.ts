@@ -23,6 +23,8 @@ describe('the certus command on SQLite', () => {
     try { return (db.prepare(sql).get() as { n: number }).n; } finally { db.close(); }
   };
 
+  // Ten separate processes, each compiling the sources through tsx: on a busy machine this alone
+  // passed the suite's 60 s limit, so it gets five minutes.
   it('migrates, loads the demo, verifies, backs up and restores, and detects tampering', () => {
     const migrate = certus(['migrate'], env);
     expect(migrate.code, migrate.out).toBe(0);
@@ -68,7 +70,7 @@ describe('the certus command on SQLite', () => {
     expect(tampered.code).toBe(1);
     expect(tampered.out).toContain('TAMPERED');
     expect(tampered.out).toContain('hash-mismatch');
-  });
+  }, 300_000);
 
   it('stops with a message naming a bad variable', () => {
     const result = certus(['migrate'], { ...env, PORT: 'abc' });
