@@ -36,29 +36,36 @@ export function ReferenceInput({ target, states, value, onChange, common }: Refe
   const [debounced] = useDebouncedValue(search, 250);
   const [options, setOptions] = useState<Option[]>([]);
   const [readable, setReadable] = useState(true);
+  // The option last picked: the box then shows its label, which is not a search.
+  const [chosen, setChosen] = useState<Option | null>(null);
   const stateFilter = states?.join(',') ?? '';
+  const chosenLabel = chosen?.value === value ? chosen.label : null;
 
   useEffect(() => {
     const controller = new AbortController();
     const query = new URLSearchParams({ limit: '20', sort: 'reference' });
-    if (debounced.trim() && debounced.trim() !== value) query.set('q', debounced.trim());
+    const term = debounced.trim();
+    if (term && term !== value && term !== chosenLabel) query.set('q', term);
     if (stateFilter) query.set('status', stateFilter);
     get<{ items: Record<string, unknown>[] }>(`/api/${target.plural}?${query}`, controller.signal)
       .then((page) => setOptions(page.items.map((r) => ({ value: String(r.reference), label: `${String(r.reference)} — ${String(r[target.titleField] ?? '')}` }))))
       .catch((error: unknown) => { if (!controller.signal.aborted) setReadable(false); return error; });
     return () => controller.abort();
-  }, [debounced, target.plural, target.titleField, value, stateFilter]);
+  }, [debounced, target.plural, target.titleField, value, chosenLabel, stateFilter]);
 
   if (!readable) {
     return <TextInput {...common} placeholder={`${target.prefix}-000001`} value={value} onChange={(e) => onChange(e.currentTarget.value)} />;
   }
-  const data = value && !options.some((o) => o.value === value) ? [{ value, label: value }, ...options] : options;
+  const data = value && !options.some((o) => o.value === value) ? [{ value, label: chosenLabel ?? value }, ...options] : options;
   return (
     <Select
       {...common}
       data={data}
       value={value || null}
-      onChange={(v) => onChange(v)}
+      onChange={(v) => {
+        setChosen(options.find((o) => o.value === v) ?? null);
+        onChange(v);
+      }}
       searchable
       searchValue={search}
       onSearchChange={setSearch}
