@@ -49,6 +49,9 @@ describe.each(storeNames())('the service of incidents and problems on %s', (stor
     expect(clocks.sla?.reference).toBe(sla);
     const listed = json<{ items: Ticket[] }>(await t.app.inject({ method: 'GET', url: `/api/incidents?service=${service}`, headers: asUser(agent) }));
     expect(listed.items.map((i) => i.reference)).toContain(incident.reference);
+    // Free-text search over the list still finds incidents by their service's reference, as it did when the field was text.
+    const searched = json<{ items: Ticket[] }>(await t.app.inject({ method: 'GET', url: `/api/incidents?q=${service}`, headers: asUser(agent) }));
+    expect(searched.items.map((i) => i.reference)).toContain(incident.reference);
   });
 
   it('refuses a service that is not on record, naming the field', async () => {

@@ -92,7 +92,8 @@ function filtersOf(def: RecordTypeDefinition, query: ListQuery, principal: Princ
   if (query.createdTo) where.push(eb(ref('created_at'), '<=', isoDay('createdTo', query.createdTo, true)));
   if (query.q) {
     const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const textColumns = ['reference', ...Object.entries(def.fields).filter(([, f]) => f.kind === 'text' || f.kind === 'longText').map(([n, f]) => columnOf(n, f))];
+    // Reference fields are text too: searching SVC-000003 finds the incidents on that service.
+    const textColumns = ['reference', ...Object.entries(def.fields).filter(([, f]) => f.kind === 'text' || f.kind === 'longText' || f.kind === 'reference').map(([n, f]) => columnOf(n, f))];
     where.push(eb.or(textColumns.map((c) => sql<SqlBool>`lower(${sql.ref(c)}) like ${pattern} escape '\\'`)));
   }
   for (const [name, field] of Object.entries(def.fields)) {
