@@ -65,7 +65,7 @@ describe.skipIf(!availability.run)('incidents in the requester portal, in the br
     const what = page.getByRole('textbox', { name: /^What is wrong\?/ });
     await page.getByText('Say in a few words what is wrong').waitFor();
     await expect.poll(() => what.getAttribute('aria-invalid')).toBe('true');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe('true');
+    await expect.poll(() => page.evaluate<string | null>('document.activeElement?.getAttribute("aria-invalid") ?? null')).toBe('true');
     await expectAccessible(page, 'report a problem');
     await screenshot(page, 'portal-incidents-01-report');
 
