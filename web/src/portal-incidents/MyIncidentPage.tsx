@@ -10,7 +10,7 @@ import { useAsync } from '../shared/ui/useAsync';
 import { usePageTitle } from '../shared/ui/usePageTitle';
 import { ConfirmFixPanel } from './ConfirmFixPanel';
 import { categoryChoices, impactChoices, incidentSteps, requesterActions, statusWords, urgencyChoices, type Choice } from './portal-incident';
-import { PublicMessages } from './PublicMessages';
+import { PublicMessages } from '../shared/ui/PublicMessages';
 import type { PortalIncident, ServiceChoice } from './types';
 
 interface Loaded {

@@ -9,7 +9,7 @@ import { ErrorState, LoadingState } from '../shared/ui/states';
 import { useAsync } from '../shared/ui/useAsync';
 import { usePageTitle } from '../shared/ui/usePageTitle';
 import { dueText } from './request-logic';
-import { PublicComments } from './PublicComments';
+import { PublicMessages } from '../shared/ui/PublicMessages';
 import { RequestProgress } from './RequestProgress';
 import { ConfirmPanel, WaitingActions } from './RequesterActions';
 import type { AnswerValue, FormField, RequestModelRecord, RequestTask, ServiceRequest } from './types';
@@ -72,7 +72,7 @@ export function MyRequestPage() {
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Paper withBorder p="md" component="section" aria-labelledby="messages-heading">
             <Title order={2} size="h3" id="messages-heading" mb="sm">Messages</Title>
-            <PublicComments reference={record.reference} />
+            <PublicMessages commentsUrl={`/api/service-requests/${record.reference}/comments`} />
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>

@@ -1,18 +1,19 @@
 import { Button, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { useSignedIn } from '../app/session';
-import { ApiError, get, request } from '../shared/api';
-import { formatInstant } from '../shared/format';
-import type { Comment } from '../shared/types';
-import { EmptyState, ErrorState, ProblemAlert } from '../shared/ui/states';
-import { useAsync } from '../shared/ui/useAsync';
+import { useSignedIn } from '../../app/session';
+import { ApiError, get, request } from '../api';
+import { formatInstant } from '../format';
+import type { Comment } from '../types';
+import { EmptyState, ErrorState, ProblemAlert } from './states';
+import { useAsync } from './useAsync';
 
 /**
- * The conversation a requester sees on one of their tickets: public comments only, and what
- * they write is public. `commentsUrl` is the record's comments endpoint; `version` reloads the
- * list when the page knows a message was added elsewhere (e.g. a reopening reason).
+ * The conversation a requester sees on one of their tickets (a request or an incident): public
+ * comments only, and what they write is public. `commentsUrl` is the record's comments endpoint;
+ * `version` reloads the list when the page knows a message was added elsewhere (e.g. a reopening
+ * reason); `onAdded` tells the page a message was sent.
  */
-export function PublicMessages({ commentsUrl, version = 0 }: { commentsUrl: string; version?: number }) {
+export function PublicMessages({ commentsUrl, version = 0, onAdded }: { commentsUrl: string; version?: number; onAdded?(): void }) {
   const session = useSignedIn();
   const comments = useAsync(`${commentsUrl} ${version}`, (signal) => get<{ items: Comment[] }>(commentsUrl, signal));
   const [body, setBody] = useState('');
@@ -34,6 +35,7 @@ export function PublicMessages({ commentsUrl, version = 0 }: { commentsUrl: stri
       await request(commentsUrl, { method: 'POST', body: { body: body.trim(), visibility: 'public' } });
       setBody('');
       comments.reload();
+      onAdded?.();
     } catch (e) {
       if (e instanceof ApiError && e.fieldErrors().body) setFieldError(e.fieldErrors().body);
       else setError(e);
