@@ -1,11 +1,11 @@
 import type { Executor } from '../../platform/db/database.js';
 import { listHistory } from '../../kernel/history/history.service.js';
-import { computeSlaClocks, formatDuration, timelineFromHistory, type SlaClockResult } from '../../kernel/calendar/index.js';
+import { computeSlaClocks, explainClock, timelineFromHistory, type ExplainedClockResult } from '../../kernel/calendar/index.js';
 import { clockDefinitionsFor, slaReferenceFor, type AgreementClocks } from '../service-levels/index.js';
 
 export interface IncidentClocks {
   sla: { reference: string; title: string } | null;
-  clocks: (SlaClockResult & { name: string; elapsedText: string; remainingText: string | null })[];
+  clocks: ExplainedClockResult[];
 }
 
 /**
@@ -23,12 +23,7 @@ export async function incidentClocks(db: Executor, incident: { id: string; servi
   const results = computeSlaClocks(timeline, agreements.clocks, { now, calendar, calendars: agreements.calendars, explain: true });
   return {
     sla: { reference: agreements.sla.reference, title: agreements.sla.title },
-    clocks: results.map((r, i) => ({
-      ...r,
-      name: agreements.clocks[i]?.name ?? r.clockId,
-      elapsedText: formatDuration(r.elapsedMillis),
-      remainingText: r.remainingMillis === null ? null : formatDuration(Math.abs(r.remainingMillis)),
-    })),
+    clocks: results.map((r, i) => explainClock(r, agreements.clocks[i]?.name ?? r.clockId)),
   };
 }
 
