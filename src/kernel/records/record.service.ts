@@ -99,6 +99,8 @@ function fieldInput(def: RecordTypeDefinition, input: Record<string, unknown>, s
       // One spelling per instant, so that an unchanged value never reads as a change.
       else if (field.kind === 'instant' && typeof v === 'string') values[name] = new Date(v).toISOString();
       else if (field.kind === 'json') values[name] = v === null || v === undefined ? null : checkedJson(name, field, v);
+      // References are written in capitals (SVC-000001); one spelling, whatever was typed.
+      else if (field.kind === 'reference' && typeof v === 'string') values[name] = v.trim().toUpperCase();
       else values[name] = v as FieldValue;
     }
   }
@@ -139,7 +141,7 @@ function requiredBlank(def: RecordTypeDefinition, values: FieldValues): void {
 export async function createRecord(trx: Trx, def: RecordTypeDefinition, principal: Principal, input: RecordInput, now = Date.now(), options: { system?: boolean } = {}): Promise<RecordView> {
   const given = fieldInput(def, input, options.system === true);
   requiredBlank(def, given);
-  await assertNamedTargets(trx, def, input);
+  await assertNamedTargets(trx, def, { ...input, ...given });
   const ownerId = input.ownerId ?? null;
   const id = newId();
   const status = await initialStatusOf(trx, def, principal, given);
@@ -203,7 +205,7 @@ export async function updateRecord(trx: Trx, def: RecordTypeDefinition, principa
   const given = fieldInput(def, input, options.system === true);
   requiredBlank(def, given);
   const current = fieldValuesOf(def, row);
-  await assertNamedTargets(trx, def, input, current);
+  await assertNamedTargets(trx, def, { ...input, ...given }, current);
   const ownerId = 'ownerId' in input ? (input.ownerId as string | null) ?? null : row.owner_id;
   const values = { ...given, ...(await derived(trx, def, principal, row.id, current, { ...current, ...given }, row.status, row.status, ownerId, now)) };
   const before = { ...current, ownerId: row.owner_id };
@@ -227,7 +229,7 @@ export async function transitionRecord(trx: Trx, def: RecordTypeDefinition, prin
   const given = fieldInput(def, fields);
   requiredBlank(def, given);
   const before = fieldValuesOf(def, row);
-  await assertNamedTargets(trx, def, fields, before);
+  await assertNamedTargets(trx, def, { ...fields, ...given }, before);
   const values = { ...given, ...(await derived(trx, def, principal, row.id, before, { ...before, ...given }, transition.to, row.status, row.owner_id, now)) };
   const missing = missingRequiredFields(transition, { ...before, ...values });
   if (missing.length > 0) {

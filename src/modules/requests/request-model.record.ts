@@ -1,5 +1,6 @@
 import { staffRoles } from '../../platform/auth/roles.js';
 import type { RecordTypeDefinition } from '../../kernel/records/record-type.js';
+import { serviceRecord } from '../services/index.js';
 import { deriveRequestModel } from './request-model.rules.js';
 import { FormFields, TaskTemplates } from './request-model.schemas.js';
 import { modelEditors, requestModelWorkflow } from './request-model.workflow.js';
@@ -28,7 +29,7 @@ export const requestModelRecord: RecordTypeDefinition = {
   fields: {
     name: { kind: 'text', label: 'Name', required: true, maxLength: 120, sortable: true, help: 'What the requester asks for, e.g. "New starter laptop"' },
     description: { kind: 'longText', label: 'Description', help: 'What the requester gets, and anything they should know first' },
-    service: { kind: 'text', label: 'Service', required: true, filterable: true, sortable: true, help: 'The service it is requested under (reference such as SVC-000001)' },
+    service: { kind: 'reference', target: serviceRecord, label: 'Service', required: true, filterable: true, sortable: true, help: 'The catalogue service it is requested under; it must be live to publish' },
     fulfilmentGroup: { kind: 'text', label: 'Fulfilment group', maxLength: 100, filterable: true, help: 'The group requests are assigned to' },
     fulfilmentTargetHours: { kind: 'integer', label: 'Fulfilment target (business hours)', minimum: 1, maximum: 8760, sortable: true, help: "Counted in the service's support hours (round the clock when it has no calendar), from submission or approval" },
     approvalRequired: { kind: 'boolean', label: 'Approval required', filterable: true },

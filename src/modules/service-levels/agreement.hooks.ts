@@ -3,7 +3,6 @@ import { AppError, type FieldProblem } from '../../platform/http/app-error.js';
 import type { FieldValues } from '../../kernel/records/record-row.js';
 import type { AfterWriteContext, DeriveContext, RecordHooks } from '../../kernel/records/record-type.js';
 import { addLink, removeLink } from '../../kernel/links/links.service.js';
-import { findCustomer, findService } from '../services/index.js';
 import { measures, priorities, targetField, targetFieldNames, targetsOf } from './agreement-targets.js';
 import { referencePattern } from './agreement.fields.js';
 import { frozen } from './agreement.workflow.js';
@@ -74,20 +73,8 @@ export const slaHooks: RecordHooks = {
   async derive(context) {
     assertNotFrozen(context, ['service', 'customer', 'calendarId', 'atRiskPercent', 'pauseStatuses', ...targetFieldNames]);
     checkTargets(context);
+    // The kernel checks that service and customer name records on file (reference fields).
     const derived: FieldValues = {};
-    const serviceReference = text(context, 'service');
-    if (serviceReference && changed(context, 'service')) {
-      const service = await findService(context.trx, serviceReference);
-      if (!service) throw AppError.validation('service', `names no service in the catalogue ("${serviceReference}"); give a reference such as SVC-000001`);
-      if (service.status === 'retired') throw AppError.validation('service', `${service.reference} ${service.name} is retired`);
-      derived.service = service.reference;
-    }
-    const customerReference = text(context, 'customer');
-    if (customerReference && changed(context, 'customer')) {
-      const customer = await findCustomer(context.trx, customerReference);
-      if (!customer) throw AppError.validation('customer', `names no customer ("${customerReference}"); give a reference such as CUS-000001`);
-      derived.customer = customer.reference;
-    }
     await checkCalendar(context.trx, context);
     if (context.after.atRiskPercent === null || context.after.atRiskPercent === undefined) derived.atRiskPercent = 75;
     if (changed(context, 'pauseStatuses')) derived.pauseStatuses = statusList(text(context, 'pauseStatuses'));

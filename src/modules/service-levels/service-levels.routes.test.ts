@@ -150,7 +150,7 @@ describe.each(storeNames())('service levels on %s', (store) => {
 
     it('creates an SLA with the service reference normalised and the at-risk default', async () => {
       const res = await post('/api/slas', slaPayload({ service: service.toLowerCase(), pauseStatuses: ' Awaiting-Customer ,awaiting-customer' }));
-      expect(res.statusCode).toBe(201);
+      expect(res.statusCode, res.body).toBe(201);
       expect(json<Agreement>(res)).toMatchObject({ service, atRiskPercent: 75, pauseStatuses: 'awaiting-customer', status: 'draft' });
     });
 

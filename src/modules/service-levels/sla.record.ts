@@ -1,4 +1,5 @@
 import type { RecordTypeDefinition } from '../../kernel/records/record-type.js';
+import { customerRecord, serviceRecord } from '../services/index.js';
 import { agreementAccess, agreementFields } from './agreement.fields.js';
 import { slaHooks } from './agreement.hooks.js';
 import { agreementWorkflow } from './agreement.workflow.js';
@@ -19,8 +20,9 @@ export const slaRecord: RecordTypeDefinition = {
   hooks: slaHooks,
   fields: {
     ...agreementFields('Id of the business calendar the targets count in (see GET /api/calendars)', true),
-    service: { kind: 'text', label: 'Service', required: true, maxLength: 20, filterable: true, sortable: true, help: 'Reference of the catalogue service, e.g. SVC-000001' },
-    customer: { kind: 'text', label: 'Customer', maxLength: 20, filterable: true, help: 'Reference of the customer, e.g. CUS-000001; empty for every customer of the service' },
+    // A retired service takes no new agreement; one being designed (pipeline) may agree its levels first.
+    service: { kind: 'reference', target: serviceRecord, targetStates: ['pipeline', 'live'], label: 'Service', required: true, filterable: true, sortable: true, help: 'The catalogue service the agreement covers' },
+    customer: { kind: 'reference', target: customerRecord, label: 'Customer', filterable: true, help: 'The customer it is agreed with; empty for every customer of the service' },
     atRiskPercent: { kind: 'integer', label: 'At risk at (%)', minimum: 1, maximum: 100, help: 'A clock is at risk once it has used this share of its target; 75 when left empty' },
     pauseStatuses: { kind: 'text', label: 'Pause statuses', maxLength: 500, help: 'Ticket statuses that stop the clock counting, comma-separated, e.g. awaiting-caller' },
   },
