@@ -13,7 +13,6 @@ export const agreementAccess: RecordTypeDefinition['access'] = {
   update: [...new Set([...agreementEditors, ...agreementApprovers])],
 };
 
-export const referencePattern = /^[A-Za-z]{2,6}-\d{1,12}$/;
 
 /** Fields every agreement has around its targets. */
 export function agreementFields(calendarHelp: string, calendarRequired: boolean): Record<string, FieldDefinition> {

@@ -4,7 +4,6 @@ import type { FieldValues } from '../../kernel/records/record-row.js';
 import type { AfterWriteContext, DeriveContext, RecordHooks } from '../../kernel/records/record-type.js';
 import { addLink, removeLink } from '../../kernel/links/links.service.js';
 import { measures, priorities, targetField, targetFieldNames, targetsOf } from './agreement-targets.js';
-import { referencePattern } from './agreement.fields.js';
 import { frozen } from './agreement.workflow.js';
 import { calendarExists } from './calendar.service.js';
 
@@ -48,18 +47,6 @@ async function checkCalendar(trx: Executor, context: DeriveContext): Promise<voi
   if (id && changed(context, 'calendarId') && !(await calendarExists(trx, id))) {
     throw AppError.validation('calendarId', `names no business calendar ("${id}"); see GET /api/calendars`);
   }
-}
-
-/** The SLA an OLA or contract supports, by reference; 400 naming the field if there is none. */
-async function supportedSla(context: DeriveContext): Promise<FieldValues> {
-  const reference = text(context, 'supportsSla');
-  if (!reference || !changed(context, 'supportsSla')) return {};
-  const sla = referencePattern.test(reference)
-    ? await context.trx.selectFrom('slas').select(['reference', 'status']).where('reference', '=', reference.toUpperCase()).executeTakeFirst()
-    : undefined;
-  if (!sla) throw AppError.validation('supportsSla', `names no SLA ("${reference}"); give a reference such as SLA-000001`);
-  if (sla.status === 'retired') throw AppError.validation('supportsSla', `${sla.reference} is retired; an agreement cannot underpin it`);
-  return { supportsSla: sla.reference };
 }
 
 /** A comma list of statuses, tidied: lower case, trimmed, no repeats. */
@@ -118,7 +105,7 @@ export const olaHooks: RecordHooks = {
     assertNotFrozen(context, ['supportsSla', 'assignmentGroup', 'calendarId', ...targetFieldNames]);
     checkTargets(context);
     await checkCalendar(context.trx, context);
-    return supportedSla(context);
+    return {};
   },
   afterWrite: linkToSupportedSla,
 };
@@ -128,7 +115,7 @@ export const contractHooks: RecordHooks = {
     assertNotFrozen(context, ['supportsSla', 'supplier', 'calendarId', ...targetFieldNames]);
     checkTargets(context);
     await checkCalendar(context.trx, context);
-    return supportedSla(context);
+    return {};
   },
   afterWrite: linkToSupportedSla,
 };

@@ -1,4 +1,5 @@
 import type { RecordTypeDefinition } from '../../kernel/records/record-type.js';
+import { slaRecord } from './sla.record.js';
 import { agreementAccess, agreementFields } from './agreement.fields.js';
 import { contractHooks } from './agreement.hooks.js';
 import { agreementWorkflow } from './agreement.workflow.js';
@@ -20,7 +21,8 @@ export const contractRecord: RecordTypeDefinition = {
   fields: {
     ...agreementFields('Id of the business calendar the supplier\'s targets count in; the SLA\'s calendar when empty', false),
     supplier: { kind: 'text', label: 'Supplier', required: true, maxLength: 200, filterable: true, sortable: true, help: 'The supplier, exactly as tickets name it when they are with the supplier' },
-    supportsSla: { kind: 'text', label: 'Supports SLA', required: true, maxLength: 20, filterable: true, help: 'Reference of the SLA it underpins, e.g. SLA-000001' },
+    // Underpins a live agreement (draft, agreed or under review), never a retired one.
+    supportsSla: { kind: 'reference', target: slaRecord, targetStates: ['draft', 'agreed', 'under-review'], label: 'Supports SLA', required: true, filterable: true, help: 'The SLA it underpins' },
     contractEnd: { kind: 'date', label: 'Contract end', filterable: true, sortable: true },
   },
 };

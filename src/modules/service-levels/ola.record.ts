@@ -1,4 +1,5 @@
 import type { RecordTypeDefinition } from '../../kernel/records/record-type.js';
+import { slaRecord } from './sla.record.js';
 import { agreementAccess, agreementFields } from './agreement.fields.js';
 import { olaHooks } from './agreement.hooks.js';
 import { agreementWorkflow } from './agreement.workflow.js';
@@ -20,6 +21,7 @@ export const olaRecord: RecordTypeDefinition = {
   fields: {
     ...agreementFields('Id of the business calendar the targets count in; the SLA\'s calendar when empty', false),
     assignmentGroup: { kind: 'text', label: 'Assignment group', required: true, maxLength: 100, filterable: true, sortable: true, help: 'The resolver group, exactly as tickets name it, e.g. Network' },
-    supportsSla: { kind: 'text', label: 'Supports SLA', required: true, maxLength: 20, filterable: true, help: 'Reference of the SLA it underpins, e.g. SLA-000001' },
+    // Underpins a live agreement (draft, agreed or under review), never a retired one.
+    supportsSla: { kind: 'reference', target: slaRecord, targetStates: ['draft', 'agreed', 'under-review'], label: 'Supports SLA', required: true, filterable: true, help: 'The SLA it underpins' },
   },
 };
