@@ -113,7 +113,7 @@ describe.skipIf(!availability.run)('service request journey in the browser', () 
     const fulfilment = clocks.getByRole('listitem', { name: 'Fulfilment target' });
     await fulfilment.getByText(/^Stopped, (within target|target missed)$/).waitFor();
     await fulfilment.getByRole('button', { name: 'Show the timeline of Fulfilment target' }).click();
-    await fulfilment.getByRole('list', { name: 'Timeline of Fulfilment target' }).getByText('Stopped fulfilled').waitFor();
+    await fulfilment.getByRole('list', { name: 'Timeline of Fulfilment target' }).getByText('Stopped: fulfilled').waitFor();
     await expectAccessible('service request clock');
     await signOut();
 

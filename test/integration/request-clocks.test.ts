@@ -74,7 +74,7 @@ describe.each(storeNames())('service request clocks on %s', (store) => {
     const paused = clock.segments.find((s) => s.state === 'paused');
     expect(paused).toMatchObject({ from: t0 + 20 * minute, to: t0 + 3 * hour, reason: 'awaiting-requester', text: 'paused 2h 40m awaiting requester' });
     expect(clock.segments.map((s) => s.state)).toEqual(['running', 'paused', 'running', 'stopped']);
-    expect(clock.segments.at(-1)!.text).toBe('stopped fulfilled');
+    expect(clock.segments.at(-1)!.text).toBe('stopped: fulfilled');
     // The business time run is the running segments' sum: the pause is left out.
     expect(clock.elapsedMillis).toBe((t0 + 3 * hour + 30 * minute - t0) - (paused!.to - paused!.from));
     // The stored verdict agrees with the replay.

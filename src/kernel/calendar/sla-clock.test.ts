@@ -179,7 +179,7 @@ describe('reopening after resolution', () => {
     // 3h + Tue 10–12 (2h) = 5h; 11h left → Tue 12–18 (6h) + Wed 08–13 (5h) = Wed 13:00 BST = 12:00Z
     const result = clock(timeline, now);
     expect(result).toMatchObject({ status: 'running', elapsedMillis: 5 * hour, cycles: 1, stoppedAt: null, dueAt: at('2025-06-11T12:00:00Z') });
-    expect(texts(result)).toEqual(['running 3h', 'stopped resolved', 'running 2h']);
+    expect(texts(result)).toEqual(['running 3h', 'stopped: resolved', 'running 2h']);
   });
 
   it('restarts from zero under the restart policy', () => {

@@ -43,6 +43,7 @@ export interface SlaClockResult {
   /** Business time spent paused in the current cycle. */
   pausedMillis: number;
   pausedWallMillis: number;
+  /** Business time left on the target; zero, not negative, once it is used up (see `explainClock`). */
   remainingMillis: number | null;
   percentUsed: number | null;
   /** When running: the instant the target is (or was) reached. */
@@ -119,7 +120,7 @@ function humanise(status: string): string {
 function segmentText(segment: ClockSegment): string {
   const reason = segment.reason === null ? '' : ` ${humanise(segment.reason)}`;
   const priority = segment.priority === null ? '' : ` (${segment.priority})`;
-  if (segment.state === 'stopped') return `stopped${reason}${priority}`;
+  if (segment.state === 'stopped') return `stopped${reason ? `:${reason}` : ''}${priority}`;
   if (segment.state === 'inactive') return `inactive ${formatDuration(segment.wallMillis)}${reason}`;
   return `${segment.state} ${formatDuration(segment.businessMillis)}${reason}${priority}`;
 }
