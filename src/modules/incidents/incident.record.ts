@@ -5,6 +5,7 @@ import { incidentWorkflow } from './incident.workflow.js';
 import { deriveIncident } from './incident.rules.js';
 import { isRequesterOnly } from '../../platform/auth/principal.js';
 import { serviceRecord } from '../services/index.js';
+import { slaRecord } from '../service-levels/index.js';
 
 const levelOptions = [{ value: 'high', label: 'High' }, { value: 'medium', label: 'Medium' }, { value: 'low', label: 'Low' }];
 const working: Role[] = ['service-desk-agent', 'incident-problem-manager', 'sms-manager', 'change-release-manager', 'configuration-manager', 'capacity-availability-manager', 'security-manager', 'supplier-manager', 'continuity-manager', 'service-level-manager'];
@@ -37,7 +38,7 @@ export const incidentRecord: RecordTypeDefinition = {
     callerId: { kind: 'user', label: 'Caller', filterable: true, help: 'Who reported it; defaults to whoever records it' },
     // 8.6.1: an incident is logged against a live catalogue service, so its SLA can be found.
     service: { kind: 'reference', target: serviceRecord, targetStates: ['live'], label: 'Service', filterable: true, sortable: true, help: 'The affected service, chosen from the live services in the catalogue' },
-    sla: { kind: 'text', label: 'SLA', readOnly: true, filterable: true, help: 'The service level agreement in force for the service, found when the service is set' },
+    sla: { kind: 'reference', target: slaRecord, label: 'SLA', readOnly: true, filterable: true, help: 'The service level agreement in force for the service, found when the service is set' },
     category: {
       kind: 'enum', label: 'Category', required: true, filterable: true, sortable: true,
       options: ['hardware', 'software', 'network', 'access', 'security', 'data', 'other'].map((v) => ({ value: v, label: v[0]!.toUpperCase() + v.slice(1) })),

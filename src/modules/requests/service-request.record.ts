@@ -1,5 +1,7 @@
 import { staffRoles } from '../../platform/auth/roles.js';
 import type { RecordTypeDefinition } from '../../kernel/records/record-type.js';
+import { serviceRecord } from '../services/index.js';
+import { requestModelRecord } from './request-model.record.js';
 import { Answers } from './request-model.schemas.js';
 import { createTasksOnStart } from './service-request.hooks.js';
 import { noticeRequestParties } from './request-notices.js';
@@ -30,8 +32,8 @@ export const serviceRequestRecord: RecordTypeDefinition = {
   readScope: (principal) => (isRequesterOnly(principal) ? { column: 'requester_id', equals: principal.userId } : null),
   hooks: { derive: deriveServiceRequest, initialStatus: initialRequestStatus, afterWrite: async (context) => { await createTasksOnStart(context); await noticeRequestParties(context); } },
   fields: {
-    model: { kind: 'text', label: 'Request model', required: true, filterable: true, sortable: true, help: 'What is requested: a published model such as RQM-000001' },
-    service: { kind: 'text', label: 'Service', readOnly: true, filterable: true, sortable: true },
+    model: { kind: 'reference', target: requestModelRecord, label: 'Request model', required: true, filterable: true, sortable: true, help: 'What is requested: a published model from the catalogue' },
+    service: { kind: 'reference', target: serviceRecord, label: 'Service', readOnly: true, filterable: true, sortable: true },
     shortDescription: { kind: 'text', label: 'Short description', maxLength: 200, sortable: true, help: "The model's name when left empty" },
     answers: { kind: 'json', label: 'Answers', schema: Answers, help: "Answers to the model's questions" },
     requesterId: { kind: 'user', label: 'Requester', filterable: true, help: 'Who it is for; defaults to whoever raises it' },
