@@ -1,5 +1,6 @@
-import { Anchor, Badge, Breadcrumbs, Button, Group, Menu, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Menu, Stack, Text, Title } from '@mantine/core';
 import { Link, NavLink } from 'react-router';
+import { PageTrail } from '../shared/ui/PageTrail';
 
 export type AssessmentView = 'worksheet' | 'heatmap' | 'maturity';
 
@@ -20,19 +21,7 @@ export function AssessmentHeader({ reference, title, statusLabel, current }: { r
   const label = views.find((v) => v.id === current)?.label ?? '';
   return (
     <Stack gap="xs">
-      <nav aria-label="Breadcrumb">
-        <Breadcrumbs>
-          <Anchor component={Link} to="/records/assessments">
-            Assessments
-          </Anchor>
-          <Anchor component={Link} to={`/records/assessments/${reference}`}>
-            {reference}
-          </Anchor>
-          <Text span aria-current="page">
-            {label}
-          </Text>
-        </Breadcrumbs>
-      </nav>
+      <PageTrail above={[{ label: 'Assessments', to: '/records/assessments' }, { label: reference, to: `/records/assessments/${reference}` }]} current={label} />
       <Group justify="space-between" align="flex-start">
         <Stack gap={4}>
           <Title order={1}>

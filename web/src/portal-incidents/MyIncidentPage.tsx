@@ -1,5 +1,5 @@
-import { Alert, Anchor, Badge, Breadcrumbs, Grid, Group, Paper, SimpleGrid, Stack, Stepper, Text, Title } from '@mantine/core';
-import { Link, useParams } from 'react-router';
+import { Alert, Badge, Grid, Group, Paper, SimpleGrid, Stack, Stepper, Text, Title } from '@mantine/core';
+import { useParams } from 'react-router';
 import { NotFoundPage } from '../app/NotFoundPage';
 import { useSignedIn } from '../app/session';
 import { ApiError, get, request } from '../shared/api';
@@ -12,6 +12,7 @@ import { ConfirmFixPanel } from './ConfirmFixPanel';
 import { categoryChoices, impactChoices, incidentSteps, requesterActions, statusWords, urgencyChoices, type Choice } from './portal-incident';
 import { PublicMessages } from '../shared/ui/PublicMessages';
 import type { PortalIncident, ServiceChoice } from './types';
+import { PageTrail } from '../shared/ui/PageTrail';
 
 interface Loaded {
   incident: PortalIncident;
@@ -44,12 +45,7 @@ export function MyIncidentPage() {
 
   return (
     <Stack gap="md">
-      <nav aria-label="Breadcrumb">
-        <Breadcrumbs>
-          <Anchor component={Link} to="/portal">Request portal</Anchor>
-          <Text span aria-current="page">{incident.reference}</Text>
-        </Breadcrumbs>
-      </nav>
+      <PageTrail above={[{ label: 'Request portal', to: '/portal' }]} current={incident.reference} />
       <Stack gap={4}>
         <Title order={1}>{incident.reference} · {incident.shortDescription}</Title>
         <Group gap="xs">

@@ -1,4 +1,4 @@
-import { Anchor, Breadcrumbs, Button, Group, Paper, Radio, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Button, Group, Paper, Radio, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ApiError, get, request } from '../shared/api';
@@ -9,6 +9,7 @@ import { useFocusOnError } from '../shared/ui/useFocusOnError';
 import { usePageTitle } from '../shared/ui/usePageTitle';
 import { categoryChoices, emptyReport, impactChoices, missingInReport, reportFields, reportToSend, urgencyChoices, type Choice, type IncidentReport } from './portal-incident';
 import type { PortalIncident, ServiceChoice } from './types';
+import { PageTrail } from '../shared/ui/PageTrail';
 
 const heading = 'Report a problem';
 
@@ -51,12 +52,7 @@ export function ReportIncidentPage() {
   const serviceOptions = (services.data?.items ?? []).map((s) => ({ value: s.reference, label: s.name }));
   return (
     <Stack gap="md" maw={720}>
-      <nav aria-label="Breadcrumb">
-        <Breadcrumbs>
-          <Anchor component={Link} to="/portal">Request portal</Anchor>
-          <Text span aria-current="page">{heading}</Text>
-        </Breadcrumbs>
-      </nav>
+      <PageTrail above={[{ label: 'Request portal', to: '/portal' }]} current={heading} />
       <Title order={1}>{heading}</Title>
       <Text>Tell us what is not working. The service desk picks it up, and you can follow it and reply in the portal.</Text>
       <Paper withBorder p="md">

@@ -1,4 +1,4 @@
-import { Anchor, Breadcrumbs, Button, Grid, Group, Paper, SimpleGrid, Stack, Tabs, Text, Title, Tooltip } from '@mantine/core';
+import { Button, Grid, Group, Paper, SimpleGrid, Stack, Tabs, Text, Title, Tooltip } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { NotFoundPage } from '../app/NotFoundPage';
@@ -20,6 +20,7 @@ import { TransitionModal } from './TransitionModal';
 import { useRecordType } from './useRecordType';
 import { notify } from '../shared/ui/notify';
 import { recordActionExtensions, recordPanelExtensions } from '../app/recordExtensions';
+import { PageTrail } from '../shared/ui/PageTrail';
 
 interface Loaded {
   record: RecordData;
@@ -53,16 +54,7 @@ function RecordDetail({ recordType, recordKey }: { recordType: RecordType; recor
 
   return (
     <Stack gap="md">
-      <nav aria-label="Breadcrumb">
-        <Breadcrumbs>
-        <Anchor component={Link} to={`/records/${recordType.plural}`}>
-          {recordType.labelPlural}
-        </Anchor>
-        <Text span aria-current="page">
-          {record.reference}
-        </Text>
-      </Breadcrumbs>
-      </nav>
+      <PageTrail above={[{ label: recordType.labelPlural, to: `/records/${recordType.plural}` }]} current={record.reference} />
       <Group justify="space-between" align="flex-start">
         <Stack gap={4}>
           <Title order={1}>

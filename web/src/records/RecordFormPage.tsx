@@ -1,4 +1,4 @@
-import { Anchor, Breadcrumbs, Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { NotFoundPage } from '../app/NotFoundPage';
@@ -14,6 +14,7 @@ import { editableFields, FieldInput, normaliseValue, usePersonOptions } from './
 import { useRecordType } from './useRecordType';
 import { notify } from '../shared/ui/notify';
 import { useFocusOnError } from '../shared/ui/useFocusOnError';
+import { PageTrail } from '../shared/ui/PageTrail';
 
 type Values = Record<string, FieldValue>;
 
@@ -146,21 +147,7 @@ function RecordForm({ recordType, existing, onReload }: { recordType: RecordType
 
   return (
     <Stack gap="md" maw={820}>
-      <nav aria-label="Breadcrumb">
-        <Breadcrumbs>
-        <Anchor component={Link} to={`/records/${recordType.plural}`}>
-          {recordType.labelPlural}
-        </Anchor>
-        {record ? (
-          <Anchor component={Link} to={`/records/${recordType.plural}/${record.reference}`}>
-            {record.reference}
-          </Anchor>
-        ) : null}
-        <Text span aria-current="page">
-          {record ? 'Edit' : 'New'}
-        </Text>
-      </Breadcrumbs>
-      </nav>
+      <PageTrail above={[{ label: recordType.labelPlural, to: `/records/${recordType.plural}` }, ...(record ? [{ label: record.reference, to: `/records/${recordType.plural}/${record.reference}` }] : [])]} current={record ? 'Edit' : 'New'} />
       <Title order={1}>{heading}</Title>
       <Paper withBorder p="md">
         <form ref={formRef} onSubmit={submit} noValidate aria-label={heading}>

@@ -1,5 +1,5 @@
-import { Anchor, Badge, Breadcrumbs, Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { Link, useParams } from 'react-router';
+import { Badge, Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useParams } from 'react-router';
 import { NotFoundPage } from '../app/NotFoundPage';
 import { useSignedIn } from '../app/session';
 import { ApiError, get, request } from '../shared/api';
@@ -13,6 +13,7 @@ import { PublicMessages } from '../shared/ui/PublicMessages';
 import { RequestProgress } from './RequestProgress';
 import { ConfirmPanel, WaitingActions } from './RequesterActions';
 import type { AnswerValue, FormField, RequestModelRecord, RequestTask, ServiceRequest } from './types';
+import { PageTrail } from '../shared/ui/PageTrail';
 
 interface Loaded {
   record: ServiceRequest;
@@ -47,12 +48,7 @@ export function MyRequestPage() {
 
   return (
     <Stack gap="md">
-      <nav aria-label="Breadcrumb">
-        <Breadcrumbs>
-          <Anchor component={Link} to="/portal">Request portal</Anchor>
-          <Text span aria-current="page">{record.reference}</Text>
-        </Breadcrumbs>
-      </nav>
+      <PageTrail above={[{ label: 'Request portal', to: '/portal' }]} current={record.reference} />
       <Group justify="space-between" align="flex-start">
         <Stack gap={4}>
           <Title order={1}>{record.reference} · {record.shortDescription}</Title>

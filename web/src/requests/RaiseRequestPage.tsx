@@ -1,4 +1,4 @@
-import { Anchor, Breadcrumbs, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, get, request } from '../shared/api';
@@ -10,6 +10,7 @@ import { usePageTitle } from '../shared/ui/usePageTitle';
 import { AnswerInput } from './AnswerInput';
 import { answersToSend, missingAnswers } from './request-logic';
 import type { AnswerValue, RequestModelRecord, ServiceRequest } from './types';
+import { PageTrail } from '../shared/ui/PageTrail';
 
 /** The request form, built from the model's questions. */
 export function RaiseRequestPage() {
@@ -60,12 +61,7 @@ function RaiseRequestForm({ model }: { model: RequestModelRecord }) {
   const hasErrors = Object.keys(errors).length > 0;
   return (
     <Stack gap="md" maw={720}>
-      <nav aria-label="Breadcrumb">
-        <Breadcrumbs>
-          <Anchor component={Link} to="/portal">Request portal</Anchor>
-          <Text span aria-current="page">{model.name}</Text>
-        </Breadcrumbs>
-      </nav>
+      <PageTrail above={[{ label: 'Request portal', to: '/portal' }]} current={model.name} />
       <Title order={1}>{heading}</Title>
       {model.description ? <Text>{model.description}</Text> : null}
       {model.approvalRequired ? <Text size="sm" c="dimmed">This request is approved before work starts; you will see the decision here.</Text> : null}

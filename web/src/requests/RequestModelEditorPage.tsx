@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Breadcrumbs, Button, Checkbox, Group, NumberInput, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, NumberInput, Paper, Select, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { usePersonOptions } from '../records/fields';
@@ -11,6 +11,7 @@ import { useFocusOnError } from '../shared/ui/useFocusOnError';
 import { usePageTitle } from '../shared/ui/usePageTitle';
 import { FormFieldsEditor, TasksEditor } from './ModelRows';
 import type { FormField, RequestModelRecord, TaskTemplate } from './types';
+import { PageTrail } from '../shared/ui/PageTrail';
 
 interface Draft {
   name: string;
@@ -104,12 +105,7 @@ function Editor({ loaded, onReload }: { loaded: Loaded; onReload(): void }) {
 
   return (
     <Stack gap="md" maw={980}>
-      <nav aria-label="Breadcrumb">
-        <Breadcrumbs>
-          <Anchor component={Link} to="/records/request-models">Request models</Anchor>
-          <Text span aria-current="page">{record?.reference ?? 'New'}</Text>
-        </Breadcrumbs>
-      </nav>
+      <PageTrail above={[{ label: 'Request models', to: '/records/request-models' }]} current={record?.reference ?? 'New'} />
       <Group justify="space-between">
         <Title order={1}>{heading}</Title>
         {record ? <Badge variant="light" tt="none" radius="sm">{record.statusLabel}</Badge> : null}
