@@ -104,6 +104,9 @@ describe.skipIf(!availability.run)('service request journey in the browser', () 
       await tasks.getByRole('button', { name: new RegExp(`^Complete task ${position}`) }).click();
       await tasks.getByTestId(`task-${position}`).getByText('Done').waitFor();
     }
+    // The three "completed" messages stack at the top right, over the dialog's buttons, and the
+    // pointer resting on one keeps it open: let them go before asking to fulfil.
+    await expect.poll(() => page.getByText(/^RTK-\d{6} completed\.$/).count(), { timeout: 20_000 }).toBe(0);
     await page.getByRole('group', { name: 'Actions' }).getByRole('button', { name: 'Mark fulfilled' }).click();
     await dialog.getByRole('button', { name: 'Mark fulfilled' }).click();
     await dialog.waitFor({ state: 'detached' });
