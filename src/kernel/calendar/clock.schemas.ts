@@ -1,6 +1,7 @@
-import { Type, type Static } from 'typebox';
+import { Type } from 'typebox';
 
-const Instant = Type.Union([Type.Number({ description: 'epoch milliseconds' }), Type.Null()]);
+/** An instant in epoch milliseconds, or null when it has not happened (or will not). */
+export const Instant = Type.Union([Type.Number({ description: 'epoch milliseconds' }), Type.Null()]);
 
 /** One stretch of a clock's life, explained: `paused 2h 10m awaiting customer`. */
 export const ClockSegmentView = Type.Object({
@@ -38,5 +39,3 @@ export const ExplainedClock = Type.Object({
   remainingText: Type.Union([Type.String(), Type.Null()], { description: 'the remaining, or once overdue the overdue, business time in words' }),
   segments: Type.Array(ClockSegmentView),
 }, { additionalProperties: true });
-
-export type ExplainedClockView = Static<typeof ExplainedClock>;

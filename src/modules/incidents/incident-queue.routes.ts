@@ -7,8 +7,8 @@ import { Problem } from '../../platform/http/problem.schemas.js';
 import { sendCsv } from '../../platform/http/csv.js';
 import { incidentQueue, queueCsvColumns, queueCsvPages } from './incident-queue.js';
 import { priorities } from './priority-matrix.js';
+import { Instant } from '../../kernel/calendar/clock.schemas.js';
 
-const Instant = Type.Union([Type.Number({ description: 'epoch milliseconds' }), Type.Null()]);
 const Millis = Type.Union([Type.Number({ description: 'business milliseconds' }), Type.Null()]);
 const Clock = Type.Object({
   clockId: Type.String(), name: Type.String(), kind: Type.String({ description: 'sla, ola or contract' }), status: Type.String({ description: 'running, paused, stopped or inactive' }),
