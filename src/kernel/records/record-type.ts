@@ -117,6 +117,11 @@ export interface RecordTypeDefinition {
   };
   hooks?: RecordHooks;
   readScope?: ReadScope;
+  /**
+   * States in which the record's evidence is frozen: no comment or attachment is added or
+   * withdrawn (e.g. an approved assessment); `message` says what to do instead.
+   */
+  frozenIn?: { states: string[]; message: string };
 }
 
 /** Whether a principal's read scope lets them see a row. */
