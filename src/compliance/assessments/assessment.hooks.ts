@@ -20,7 +20,7 @@ export function assessmentHooks(def: () => RecordTypeDefinition): RecordHooks {
     async derive({ trx, before, after, status }) {
       if (before && closedAssessmentStates.includes(status)) {
         const changed = Object.keys(after).filter((f) => !closingFields.includes(f) && (before[f] ?? null) !== (after[f] ?? null));
-        if (changed.length > 0) throw new AppError('conflict', `A ${status} assessment is the record of what was found and cannot change (${changed.join(', ')}). Create a new assessment based on it instead.`);
+        if (changed.length > 0) throw new AppError('conflict', `${/^[aeiou]/.test(status) ? 'An' : 'A'} ${status} assessment is the record of what was found and cannot change (${changed.join(', ')}). Create a new assessment based on it instead.`);
       }
       for (const field of ['scope', 'basedOn']) {
         if (before && (before[field] ?? null) !== (after[field] ?? null) && status !== 'planned') {

@@ -1,7 +1,7 @@
 import type { RecordTypeDefinition } from '../../kernel/records/record-type.js';
 import { staffRoles } from '../../platform/auth/roles.js';
 import { assessmentHooks } from './assessment.hooks.js';
-import { assessmentApprovers, assessmentRunners, assessmentWorkflow } from './assessment.workflow.js';
+import { assessmentApprovers, assessmentRunners, assessmentWorkflow, closedAssessmentStates } from './assessment.workflow.js';
 
 export const assessmentKinds = [
   { value: 'gap-assessment', label: 'Gap assessment' },
@@ -39,6 +39,8 @@ export const assessmentRecord: RecordTypeDefinition = {
     transition: [...new Set([...assessmentRunners, ...assessmentApprovers])],
   },
   hooks: assessmentHooks(() => assessmentRecord),
+  // 9.2.2: the evidence an audit's result rests on is retained as it was when the result was given.
+  frozenIn: { states: closedAssessmentStates, message: 'Start a follow-up assessment based on it to record new evidence.' },
   fields: {
     title: { kind: 'text', label: 'Title', required: true, maxLength: 200, sortable: true },
     kind: { kind: 'enum', label: 'Kind', required: true, options: assessmentKinds.map((k) => ({ ...k })), filterable: true, sortable: true },

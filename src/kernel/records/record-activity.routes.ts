@@ -4,12 +4,14 @@ import type { MultipartFile } from '@fastify/multipart';
 import { Type } from 'typebox';
 import { requirePrincipal } from '../../platform/auth/access.plugin.js';
 import { AppError } from '../../platform/http/app-error.js';
+import { attachmentDisposition } from '../../platform/http/content-disposition.js';
 import { Problem } from '../../platform/http/problem.schemas.js';
 import { addComment, listComments } from '../comments/comments.service.js';
 import { attachFile, listAttachments, readAttachment, removeAttachment } from '../attachments/attachments.service.js';
 import { listHistory } from '../history/history.service.js';
 import { linkTypeIds, type LinkType } from '../links/link-types.js';
 import { addLink, listLinks, removeLink } from '../links/links.service.js';
+import { assertEvidenceOpen } from './frozen-evidence.js';
 import { findRecord } from './record-row.js';
 import type { RecordTypeRegistry } from './record-registry.js';
 import { getRecord } from './record.service.js';
@@ -67,7 +69,7 @@ export function recordActivityRoutes(def: RecordTypeDefinition, registry: Record
       schema: {
         operationId: `comment-${def.type}`, tags, summary: 'Add a comment (public) or work note (internal)', params: RecordKey,
         body: Type.Object({ body: Type.String({ minLength: 1, maxLength: 20000 }), visibility: Type.Optional(Type.Union([Type.Literal('internal'), Type.Literal('public')], { description: 'internal (staff only) by default for staff; requesters write public comments only' })) }, { additionalProperties: false }),
-        response: { 201: Comment, ...problems },
+        response: { 201: Comment, ...problems, 409: Problem },
       },
     }, async (request, reply) => {
       const principal = requirePrincipal(request);
@@ -77,6 +79,7 @@ export function recordActivityRoutes(def: RecordTypeDefinition, registry: Record
       if (visibility === 'internal' && isRequesterOnly(principal)) throw new AppError('forbidden', 'Requesters write public comments; internal work notes are for staff.');
       const comment = await db.transaction().execute(async (trx) => {
         const row = await getRecord(trx, def, request.params.key, requirePrincipal(request));
+        assertEvidenceOpen(def, row, 'add a comment to');
         return addComment(trx, def.type, row.id, principal, visibility, request.body.body);
       });
       return reply.status(201).send(comment);
@@ -145,7 +148,7 @@ export function recordActivityRoutes(def: RecordTypeDefinition, registry: Record
 
     app.post(`${path}/attachments`, {
       config: { access: permission.update },
-      schema: { operationId: `attach-${def.type}`, tags, summary: 'Attach a file (multipart/form-data, field "file")', params: RecordKey, consumes: ['multipart/form-data'], response: { 201: Attachment, ...problems, 413: Problem, 415: Problem } },
+      schema: { operationId: `attach-${def.type}`, tags, summary: 'Attach a file (multipart/form-data, field "file")', params: RecordKey, consumes: ['multipart/form-data'], response: { 201: Attachment, ...problems, 409: Problem, 413: Problem, 415: Problem } },
     }, async (request, reply) => {
       const principal = requirePrincipal(request);
       if (!request.isMultipart()) throw new AppError('unsupported-media-type', 'Send the file as multipart/form-data in a field named "file"');
@@ -159,6 +162,7 @@ export function recordActivityRoutes(def: RecordTypeDefinition, registry: Record
       const content = await file.toBuffer().catch(() => { throw new AppError('payload-too-large', `The file is larger than ${config.maxAttachmentBytes} bytes`, { errors: [{ field: 'file', reason: `exceeds ${config.maxAttachmentBytes} bytes` }] }); });
       const attachment = await db.transaction().execute(async (trx) => {
         const row = await getRecord(trx, def, request.params.key, requirePrincipal(request));
+        assertEvidenceOpen(def, row, 'attach a file to');
         return attachFile(trx, def.type, row.id, { filename: file.filename, contentType: file.mimetype, content }, { maxBytes: config.maxAttachmentBytes, allowedTypes: config.attachmentTypes }, principal);
       });
       return reply.status(201).send(attachment);
@@ -171,7 +175,7 @@ export function recordActivityRoutes(def: RecordTypeDefinition, registry: Record
       const row = await getRecord(db, def, request.params.key, requirePrincipal(request));
       const file = await readAttachment(db, row.id, request.params.attachmentId);
       return reply.type(file.contentType)
-        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .header('content-disposition', attachmentDisposition(file.filename))
         .header('x-content-type-options', 'nosniff')
         .header('etag', `"${file.sha256}"`)
         .send(file.content);
@@ -179,11 +183,12 @@ export function recordActivityRoutes(def: RecordTypeDefinition, registry: Record
 
     app.delete(`${path}/attachments/:attachmentId`, {
       config: { access: permission.update },
-      schema: { operationId: `detach-${def.type}`, tags, summary: 'Withdraw an attached file (kept in the history)', params: Type.Object({ ...RecordKey.properties, attachmentId: Uuid }), response: { 204: Type.Null(), ...problems } },
+      schema: { operationId: `detach-${def.type}`, tags, summary: 'Withdraw an attached file (kept in the history)', params: Type.Object({ ...RecordKey.properties, attachmentId: Uuid }), response: { 204: Type.Null(), ...problems, 409: Problem } },
     }, async (request, reply) => {
       const principal = requirePrincipal(request);
       await db.transaction().execute(async (trx) => {
         const row = await getRecord(trx, def, request.params.key, requirePrincipal(request));
+        assertEvidenceOpen(def, row, 'withdraw a file from');
         await removeAttachment(trx, def.type, row.id, request.params.attachmentId, principal);
       });
       return reply.status(204).send(null);
