@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
+import { oidcConfigProblem, parseRoleMap } from '../auth/oidc.config.js';
 
 /**
  * Everything Certus reads from its environment, validated once at start.
@@ -26,6 +27,14 @@ export const ConfigSchema = Type.Object({
   mailFrom: Type.String({ minLength: 3 }),
   publicUrl: Type.Union([Type.String({ pattern: '^https?://' }), Type.Null()]),
   jobIntervalMs: Type.Integer({ minimum: 100, maximum: 3_600_000 }),
+  oidcIssuer: Type.Union([Type.String({ pattern: '^https?://' }), Type.Null()]),
+  oidcClientId: Type.Union([Type.String({ minLength: 1 }), Type.Null()]),
+  oidcClientSecret: Type.Union([Type.String({ minLength: 1 }), Type.Null()]),
+  oidcRedirectUrl: Type.Union([Type.String({ pattern: '^https?://' }), Type.Null()]),
+  oidcScopes: Type.String({ minLength: 6 }),
+  oidcGroupsClaim: Type.String({ minLength: 1 }),
+  oidcRoleMap: Type.Record(Type.String(), Type.Array(Type.String())),
+  oidcLabel: Type.String({ minLength: 1, maxLength: 80 }),
 });
 export type Config = Static<typeof ConfigSchema>;
 
@@ -56,6 +65,14 @@ const variableOf: Record<keyof Config, string> = {
   mailFrom: 'CERTUS_MAIL_FROM',
   publicUrl: 'CERTUS_PUBLIC_URL',
   jobIntervalMs: 'CERTUS_JOB_INTERVAL_MS',
+  oidcIssuer: 'CERTUS_OIDC_ISSUER',
+  oidcClientId: 'CERTUS_OIDC_CLIENT_ID',
+  oidcClientSecret: 'CERTUS_OIDC_CLIENT_SECRET',
+  oidcRedirectUrl: 'CERTUS_OIDC_REDIRECT_URL',
+  oidcScopes: 'CERTUS_OIDC_SCOPES',
+  oidcGroupsClaim: 'CERTUS_OIDC_GROUPS_CLAIM',
+  oidcRoleMap: 'CERTUS_OIDC_ROLE_MAP',
+  oidcLabel: 'CERTUS_OIDC_LABEL',
 };
 
 export const defaultAttachmentTypes = [
@@ -77,6 +94,14 @@ function parseBoolean(variable: string, raw: string): boolean {
   if (['1', 'true', 'yes', 'on'].includes(value)) return true;
   if (['0', 'false', 'no', 'off'].includes(value)) return false;
   throw new ConfigError(variable, `must be true or false, got "${raw}"`);
+}
+
+function readRoleMap(raw: string): Record<string, string[]> {
+  try {
+    return parseRoleMap(raw);
+  } catch (error) {
+    throw new ConfigError(variableOf.oidcRoleMap, (error as Error).message);
+  }
 }
 
 function readConfigFile(file: string): Record<string, unknown> {
@@ -124,6 +149,14 @@ export function loadConfig(env: Env = process.env): Config {
     mailFrom: 'Certus <certus@localhost>',
     publicUrl: null,
     jobIntervalMs: 5000,
+    oidcIssuer: null,
+    oidcClientId: null,
+    oidcClientSecret: null,
+    oidcRedirectUrl: null,
+    oidcScopes: 'openid email profile',
+    oidcGroupsClaim: 'groups',
+    oidcRoleMap: {},
+    oidcLabel: 'Sign in with single sign-on',
     ...fromFile,
     dataDir,
   };
@@ -136,6 +169,7 @@ export function loadConfig(env: Env = process.env): Config {
     else if (flags.includes(key)) candidate[key] = parseBoolean(variableOf[key], raw);
     else if (key === 'attachmentTypes') candidate[key] = raw.split(',').map((t) => t.trim()).filter(Boolean);
     else if (key === 'sqliteSynchronous') candidate[key] = raw.toUpperCase();
+    else if (key === 'oidcRoleMap') candidate[key] = readRoleMap(raw);
     else candidate[key] = raw;
   }
   const firstError = Value.Errors(ConfigSchema, candidate)[0];
@@ -144,5 +178,7 @@ export function loadConfig(env: Env = process.env): Config {
     const variable = key && key in variableOf ? variableOf[key] : 'configuration';
     throw new ConfigError(variable, firstError.message);
   }
+  const oidcProblem = oidcConfigProblem(candidate as Config);
+  if (oidcProblem) throw new ConfigError(variableOf[oidcProblem.key], oidcProblem.reason);
   return candidate as Config;
 }
