@@ -7,6 +7,7 @@ import { requirePrincipal } from './access.plugin.js';
 import { CreateUser, UpdateUser, User } from './auth.schemas.js';
 import type { Role } from './roles.js';
 import { temporaryPassword } from './secrets.js';
+import { listPeople } from './people.service.js';
 import { createUser, getUser, listUsers, setPassword, updateUser } from './users.service.js';
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
@@ -27,16 +28,11 @@ export async function userRoutes(base: FastifyInstance): Promise<void> {
     config: { access: 'authenticated' },
     schema: {
       operationId: 'list-people', tags, summary: 'Active people by name, for owner and assignee pickers and for showing names',
+      description: 'Staff see names, roles and, on request, deactivated people. A requester sees only the id and name of active staff; role and includeInactive are refused (403) for them.',
       querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })), role: Type.Optional(Type.String({ maxLength: 60 })), includeInactive: Type.Optional(Type.Boolean({ description: 'Also list deactivated people, e.g. to show who owned a record' })) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), displayName: Type.String(), roles: Type.Array(Type.String()), active: Type.Boolean() })) }), ...problems },
+      response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), displayName: Type.String(), roles: Type.Optional(Type.Array(Type.String(), { description: 'Staff only' })), active: Type.Optional(Type.Boolean({ description: 'Staff only' })) })) }), ...problems },
     },
-  }, async (request) => {
-    const { q, role, includeInactive } = request.query;
-    const people = (await listUsers(db)).filter((u) => (u.active || includeInactive === true)
-      && (!q || u.displayName.toLowerCase().includes(q.toLowerCase()))
-      && (!role || u.roles.includes(role as Role)));
-    return { items: people.map((u) => ({ id: u.id, displayName: u.displayName, roles: u.roles, active: u.active })) };
-  });
+  }, async (request) => ({ items: await listPeople(db, requirePrincipal(request), request.query) }));
 
   app.get('/api/users/:id', {
     config: { access: 'users:read' },

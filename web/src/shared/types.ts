@@ -200,11 +200,11 @@ export interface UserSummary {
   version: number;
 }
 
-/** An active person, from GET /api/people (readable by everyone signed in). */
+/** An active person, from GET /api/people (readable by everyone signed in; roles only for staff). */
 export interface Person {
   id: string;
   displayName: string;
-  roles: string[];
+  roles?: string[];
 }
 
 export interface ResolvedReference {
