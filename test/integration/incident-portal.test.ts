@@ -59,7 +59,7 @@ describe.each(storeNames())('incidents reported from the portal on %s', (store) 
     expect(json<Problem>(assigned).errors?.map((e) => e.field)).toEqual(['assignmentGroup', 'assigneeId']);
     const forOther = await reportAs(requester, { callerId: otherRequester.userId });
     expect(forOther.statusCode).toBe(403);
-    expect(json<Problem>(forOther).errors).toEqual([{ field: 'callerId', reason: 'can name only yourself when you report an incident' }]);
+    expect(json<Problem>(forOther).errors).toEqual([{ field: 'callerId', reason: 'can name only yourself when creating an incident' }]);
     const handled = await reportAs(requester, { major: true, majorIncidentManagerId: agent.userId, supplier: 'Contoso', pirSummary: 'n/a', ownerId: agent.userId });
     expect(handled.statusCode).toBe(403);
     expect(json<Problem>(handled).errors?.map((e) => e.field)).toEqual(['supplier', 'major', 'majorIncidentManagerId', 'pirSummary', 'ownerId']);

@@ -1,5 +1,6 @@
 import type { Grants } from '../../platform/auth/permissions.js';
 import { assertWorkflow } from '../workflow/workflow.js';
+import { assertFieldWritePolicy } from './field-writes.js';
 import { permissionsOf, type RecordTypeDefinition } from './record-type.js';
 
 const referencePattern = /^([A-Z]{2,6})-(\d{1,12})$/;
@@ -16,6 +17,7 @@ export class RecordTypeRegistry {
     const names = Object.keys(def.fields);
     if (!names.includes(def.titleField)) throw new Error(`${def.type}: title field ${def.titleField} is not a field`);
     assertWorkflow(def.type, def.workflow, names);
+    assertFieldWritePolicy(def);
     for (const [name, field] of Object.entries(def.fields)) {
       if (field.kind === 'json' && !field.schema) throw new Error(`${def.type}: json field ${name} needs a schema`);
       if (field.kind === 'reference' && !field.target) throw new Error(`${def.type}: reference field ${name} needs a target record type`);

@@ -4,6 +4,7 @@ import type { Workflow } from '../workflow/workflow.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { Trx } from '../../platform/db/database.js';
 import type { FieldValue, FieldValues, RecordView } from './record-row.js';
+import type { FieldWritePolicy } from './field-writes.js';
 
 /**
  * How a field is stored and shown. `date` is a calendar date (YYYY-MM-DD text); `instant` a
@@ -117,6 +118,11 @@ export interface RecordTypeDefinition {
   };
   hooks?: RecordHooks;
   readScope?: ReadScope;
+  /**
+   * Which fields each role may give on create, update and each transition (see field-writes.ts):
+   * staff roles left out may give every writable field, the requester none.
+   */
+  fieldWrites?: FieldWritePolicy;
   /**
    * States in which the record's evidence is frozen: no comment or attachment is added or
    * withdrawn (e.g. an approved assessment); `message` says what to do instead.

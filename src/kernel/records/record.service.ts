@@ -9,6 +9,7 @@ import { Value } from 'typebox/value';
 import { fieldProblems } from '../../platform/http/problem.js';
 import { columnsFor, fieldValuesOf, findRecord, jsonText, recordTables, viewOf, type FieldValue, type FieldValues, type RecordRow, type RecordView } from './record-row.js';
 import { inReadScope, type FieldDefinition, type RecordTypeDefinition } from './record-type.js';
+import { assertFieldWrites } from './field-writes.js';
 
 export interface FieldChange {
   field: string;
@@ -89,6 +90,11 @@ async function assertNamedTargets(db: Executor, def: RecordTypeDefinition, value
   }
 }
 
+/** The given field values plus the owner, when the input names one. */
+function withOwner(given: FieldValues, input: RecordInput): FieldValues & { ownerId?: string | null } {
+  return 'ownerId' in input ? { ...given, ownerId: (input.ownerId as string | null | undefined) ?? null } : given;
+}
+
 function fieldInput(def: RecordTypeDefinition, input: Record<string, unknown>, system = false): FieldValues {
   const values: FieldValues = {};
   for (const name of Object.keys(def.fields)) {
@@ -140,6 +146,7 @@ function requiredBlank(def: RecordTypeDefinition, values: FieldValues): void {
  */
 export async function createRecord(trx: Trx, def: RecordTypeDefinition, principal: Principal, input: RecordInput, now = Date.now(), options: { system?: boolean } = {}): Promise<RecordView> {
   const given = fieldInput(def, input, options.system === true);
+  if (!options.system) assertFieldWrites(def, principal, { kind: 'create' }, null, withOwner(given, input));
   requiredBlank(def, given);
   await assertNamedTargets(trx, def, { ...input, ...given });
   const ownerId = input.ownerId ?? null;
@@ -203,8 +210,9 @@ export async function updateRecord(trx: Trx, def: RecordTypeDefinition, principa
   const row = await getRecord(trx, def, idOrReference, principal);
   assertVersion(row, expectedVersion);
   const given = fieldInput(def, input, options.system === true);
-  requiredBlank(def, given);
   const current = fieldValuesOf(def, row);
+  if (!options.system) assertFieldWrites(def, principal, { kind: 'update', reference: row.reference }, { ...current, ownerId: row.owner_id }, withOwner(given, input));
+  requiredBlank(def, given);
   await assertNamedTargets(trx, def, { ...input, ...given }, current);
   const ownerId = 'ownerId' in input ? (input.ownerId as string | null) ?? null : row.owner_id;
   const values = { ...given, ...(await derived(trx, def, principal, row.id, current, { ...current, ...given }, row.status, row.status, ownerId, now)) };
@@ -227,8 +235,9 @@ export async function transitionRecord(trx: Trx, def: RecordTypeDefinition, prin
   assertVersion(row, expectedVersion);
   const transition = chooseTransition(def.workflow, row.reference, row.status, to, principal.roles);
   const given = fieldInput(def, fields);
-  requiredBlank(def, given);
   const before = fieldValuesOf(def, row);
+  assertFieldWrites(def, principal, { kind: 'transition', reference: row.reference, to: transition.to }, before, given);
+  requiredBlank(def, given);
   await assertNamedTargets(trx, def, { ...fields, ...given }, before);
   const values = { ...given, ...(await derived(trx, def, principal, row.id, before, { ...before, ...given }, transition.to, row.status, row.owner_id, now)) };
   const missing = missingRequiredFields(transition, { ...before, ...values });

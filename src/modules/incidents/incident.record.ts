@@ -31,6 +31,15 @@ export const incidentRecord: RecordTypeDefinition = {
   },
   // Requesters see the incidents they reported, nothing else.
   readScope: (principal) => (isRequesterOnly(principal) ? { column: 'caller_id', equals: principal.userId } : null),
+  // 8.6.1: a requester reports in their own name and describes what is wrong; who handles it
+  // (group, assignee, supplier, major-incident handling) is the service desk's decision. Later a
+  // requester only confirms or reopens, and changes no field while doing so.
+  fieldWrites: {
+    requester: {
+      create: ['shortDescription', 'description', 'service', 'category', 'impact', 'urgency', 'configurationItem'],
+      selfOnly: ['callerId'],
+    },
+  },
   hooks: { derive: deriveIncident },
   fields: {
     shortDescription: { kind: 'text', label: 'Short description', required: true, maxLength: 200, sortable: true },

@@ -5,7 +5,6 @@ import { priorityOf, type Level } from './priority-matrix.js';
 import { currentMatrix } from './priority-matrix.repository.js';
 import { slaForService } from './incident-clocks.js';
 import { isRequesterOnly } from '../../platform/auth/principal.js';
-import { assertRequesterMaySet } from './incident-requester.rules.js';
 
 const majorDeclarers = ['incident-problem-manager', 'sms-manager', 'administrator'];
 
@@ -13,8 +12,7 @@ const majorDeclarers = ['incident-problem-manager', 'sms-manager', 'administrato
  * The incident's own rules, applied on every write: priority from the matrix, reassignment and
  * reopen counts, resolution and closure times, and the major-incident obligations.
  */
-export async function deriveIncident({ trx, principal, before, after, status, previousStatus, ownerId, now }: DeriveContext): Promise<FieldValues> {
-  assertRequesterMaySet(principal, before, after, ownerId);
+export async function deriveIncident({ trx, principal, before, after, status, previousStatus, now }: DeriveContext): Promise<FieldValues> {
   const values: FieldValues = {};
   if (!before) {
     values.callerId = after.callerId ?? principal.userId;

@@ -30,6 +30,16 @@ export const serviceRequestRecord: RecordTypeDefinition = {
   },
   // Requesters see the requests they raised, nothing else.
   readScope: (principal) => (isRequesterOnly(principal) ? { column: 'requester_id', equals: principal.userId } : null),
+  // 8.6.2: a requester asks for a model's service in their own name and answers its questions;
+  // routing and assignment are the fulfillers'. Later they only answer, confirm with a rating,
+  // reopen with what is not done, or cancel with a reason.
+  fieldWrites: {
+    requester: {
+      create: ['model', 'shortDescription', 'answers'],
+      selfOnly: ['requesterId'],
+      transitions: { closed: ['satisfaction', 'satisfactionComment'], 'in-fulfilment': ['reopenReason'], cancelled: ['cancelReason'] },
+    },
+  },
   hooks: { derive: deriveServiceRequest, initialStatus: initialRequestStatus, afterWrite: async (context) => { await createTasksOnStart(context); await noticeRequestParties(context); } },
   fields: {
     model: { kind: 'reference', target: requestModelRecord, label: 'Request model', required: true, filterable: true, sortable: true, help: 'What is requested: a published model from the catalogue' },

@@ -8,7 +8,6 @@ import { checkAnswers } from './request-answers.js';
 import { findRequestModel, type RequestModel } from './request-model.queries.js';
 import { requestClock, usableCalendarId } from './request-clock.js';
 import { openTasks } from './task-order.js';
-import { isRequesterOnly } from '../../platform/auth/principal.js';
 
 /** Who may decide when the named approver cannot: recorded as the decider, so it shows. */
 const approvalFallbackRoles = ['sms-manager', 'administrator'];
@@ -37,9 +36,6 @@ export async function initialRequestStatus({ trx, values }: { trx: Trx; values: 
 async function onCreate(trx: Trx, principal: Principal, after: FieldValues): Promise<FieldValues> {
   const model = await publishedModel(trx, after.model);
   const service = await findService(trx, model.service);
-  if (isRequesterOnly(principal) && after.requesterId && after.requesterId !== principal.userId) {
-    throw new AppError('forbidden', 'A requester raises requests for themselves; the service desk can raise one on behalf of someone else.');
-  }
   const approverId = model.approvalRequired ? model.approverId ?? service?.serviceOwnerId ?? null : null;
   return {
     model: model.reference,
