@@ -58,7 +58,7 @@ describe.each(storeNames())('field write permissions on %s', (store) => {
   afterAll(async () => t?.close());
 
   const defs = () => t.certus.assembly.registry.all();
-  const may = (role: Role, permission: string) => t.certus.assembly.permissions.allows([role], permission);
+  const may = (role: Role, permission: `${string}:${string}`) => t.certus.assembly.permissions.allows([role], permission);
   const userIds = (role: Role) => ({ self: users.get(role)!.userId, other: users.get(role === 'sms-manager' ? 'service-desk-agent' : 'sms-manager')!.userId });
 
   /** A row written straight to the type's table, in `status`, seen by `role` through its read scope. */
