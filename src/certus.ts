@@ -7,6 +7,7 @@ import { createDatabase, type Database } from './platform/db/database.js';
 import { migrateToLatest, pendingMigrations, type ModuleMigration } from './platform/db/migrator.js';
 import { PermissionRegistry, platformGrants } from './platform/auth/permissions.js';
 import { authMigration } from './platform/auth/migrations/20261128T1100-auth.js';
+import { oidcMigration } from './platform/auth/migrations/20261203T1240-auth-oidc.js';
 import { buildApp } from './platform/http/app.js';
 import { ensureSchedule } from './platform/jobs/job-queue.js';
 import { JobRunner } from './platform/jobs/job-runner.js';
@@ -55,7 +56,7 @@ export function assemble(modules: CertusModule[] = allModules): Assembly {
     if (module.grants) permissions.grant(module.grants);
   }
   permissions.grant(registry.grants());
-  return { modules, registry, permissions, migrations: [authMigration, kernelMigration, jobsMigration, ...modules.flatMap((m) => m.migrations)] };
+  return { modules, registry, permissions, migrations: [authMigration, oidcMigration, kernelMigration, jobsMigration, ...modules.flatMap((m) => m.migrations)] };
 }
 
 /** Brings the schema up to date and makes sure every reference prefix has its counter. */

@@ -73,3 +73,13 @@ export async function principalFromSession(db: Executor, token: string, ttlHours
 export async function signOut(db: Executor, token: string): Promise<void> {
   await db.deleteFrom('sessions').where('token_hash', '=', sha256Hex(token)).execute();
 }
+
+/** Opens a session for a user already proven to be who they are (single sign-on); the caller checks they are active. */
+export async function openSession(trx: Executor, userId: string, ttlHours: number, now = Date.now()) {
+  const token = randomSecret(32);
+  const csrfToken = randomSecret(24);
+  const expiresAt = now + ttlHours * 3_600_000;
+  await trx.deleteFrom('sessions').where('expires_at', '<', now).execute();
+  await trx.insertInto('sessions').values({ token_hash: sha256Hex(token), user_id: userId, csrf_token: csrfToken, created_at: now, expires_at: expiresAt, last_seen_at: now }).execute();
+  return { token, csrfToken, expiresAt, userId };
+}

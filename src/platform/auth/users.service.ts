@@ -163,3 +163,35 @@ export async function countUsers(db: Executor): Promise<number> {
   const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Stored instead of a hash for a user who signs in only through the identity provider: it matches no password. */
+export const noLocalPassword = '!single-sign-on';
+
+/** Adds a user who signs in through the identity provider: no local password, the roles its groups map to. */
+export async function createFederatedUser(trx: Trx, input: { email: string; displayName: string; roles: Role[] }, now = Date.now()): Promise<UserView> {
+  const email = normaliseEmail(input.email);
+  const userRoles = assertRoles(input.roles);
+  const id = newId();
+  await trx.insertInto('users').values({
+    id, email, display_name: input.displayName.trim() || email, password_hash: noLocalPassword,
+    active: 1, must_change_password: 0, time_zone: 'Europe/London', created_at: now, updated_at: now, version: 1,
+  }).execute();
+  await trx.insertInto('user_roles').values(userRoles.map((role) => ({ user_id: id, role }))).execute();
+  await appendHistory(trx, { recordType: 'user', recordId: id, kind: 'created', actorId: null, at: now, data: { email, displayName: input.displayName.trim() || email, roles: userRoles, via: 'single sign-on' } });
+  return getUser(trx, id);
+}
+
+/**
+ * Gives a user exactly these roles, as their identity provider's groups say at sign-in; the change,
+ * if any, is written to the user's history. Returns whether anything changed.
+ */
+export async function syncRoles(trx: Trx, id: string, wanted: Role[], now = Date.now()): Promise<boolean> {
+  const current = await rolesOf(trx, id);
+  const next = assertRoles(wanted).sort();
+  if (JSON.stringify(current) === JSON.stringify(next)) return false;
+  await trx.deleteFrom('user_roles').where('user_id', '=', id).execute();
+  await trx.insertInto('user_roles').values(next.map((role) => ({ user_id: id, role }))).execute();
+  await trx.updateTable('users').set({ updated_at: now, version: (eb) => eb('version', '+', 1) }).where('id', '=', id).execute();
+  await appendHistory(trx, { recordType: 'user', recordId: id, kind: 'updated', actorId: null, at: now, data: { changes: [{ field: 'roles', from: current, to: next }], via: 'single sign-on' } });
+  return true;
+}

@@ -6,6 +6,7 @@ import type { Config } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import { accessControl } from '../auth/access.plugin.js';
 import { authRoutes } from '../auth/auth.routes.js';
+import { oidcRoutes } from '../auth/oidc.routes.js';
 import type { PermissionRegistry } from '../auth/permissions.js';
 import { userRoutes } from '../auth/users.routes.js';
 import { healthRoutes } from './health.routes.js';
@@ -53,6 +54,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerOpenApi(app, options.version);
   await app.register(healthRoutes(options.isMigrated));
   await app.register(authRoutes);
+  await app.register(oidcRoutes);
   await app.register(userRoutes);
   for (const plugin of options.plugins) await app.register(plugin);
   if (options.webRoot) await registerWebApp(app, options.webRoot);
