@@ -1,14 +1,11 @@
 import type { DB, Executor } from '../db/database.js';
 import { AppError } from '../http/app-error.js';
-import { newId } from '../db/ids.js';
 import type { Principal } from './principal.js';
 import { hashPassword, randomSecret, sha256Hex, verifyPassword } from './secrets.js';
+import { assertSignInAllowed, forgetSignInFailures, recordSignInFailure } from './sign-in-throttle.js';
 import { findUserByEmail, normaliseEmail, rolesIn } from './users.service.js';
 
 export const sessionCookie = 'certus_session';
-const throttleWindowMs = 15 * 60_000;
-const maxFailuresPerAccount = 5;
-const maxFailuresPerAddress = 20;
 // Verifying against a fixed hash keeps sign-in time the same whether the account exists or not.
 let decoy: Promise<string> | undefined;
 const decoyHash = () => (decoy ??= hashPassword(`decoy-${randomSecret()}`));
@@ -18,34 +15,24 @@ export interface SessionPrincipal extends Principal {
   mustChangePassword: boolean;
 }
 
-async function recentFailures(db: Executor, column: 'email' | 'ip', value: string, now: number): Promise<number> {
-  const row = await db.selectFrom('login_failures').select((eb) => eb.fn.countAll<number>().as('n'))
-    .where(column, '=', value).where('at', '>', now - throttleWindowMs).executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 /**
  * Checks the password and opens a session. Failures are counted in the database, per account
- * and per address, so the limit holds across every server process. A failure is written on
- * its own, outside any transaction, because the request that records it then fails.
+ * (a growing delay) and per client address (a limit), so both hold across every server process.
  */
 export async function signIn(db: DB, email: string, password: string, ip: string, ttlHours: number, now = Date.now()) {
   const account = normaliseEmail(email);
-  if (await recentFailures(db, 'email', account, now) >= maxFailuresPerAccount || await recentFailures(db, 'ip', ip, now) >= maxFailuresPerAddress) {
-    throw new AppError('rate-limited', 'Too many failed sign-ins. Wait 15 minutes, or ask an administrator to reset your password.', { retryAfterSeconds: throttleWindowMs / 1000 });
-  }
+  await assertSignInAllowed(db, account, ip, now);
   const user = await findUserByEmail(db, account);
   const ok = await verifyPassword(user?.password_hash ?? await decoyHash(), password);
   if (!user || !ok || user.active !== 1) {
-    await db.insertInto('login_failures').values({ id: newId(), email: account, ip, at: now }).execute();
+    await recordSignInFailure(db, account, ip, now);
     throw new AppError('unauthenticated', 'The e-mail address or password is wrong, or the account is deactivated.');
   }
   const token = randomSecret(32);
   const csrfToken = randomSecret(24);
   const expiresAt = now + ttlHours * 3_600_000;
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('login_failures').where('email', '=', account).execute();
-    await trx.deleteFrom('login_failures').where('at', '<', now - throttleWindowMs).execute();
+    await forgetSignInFailures(trx, account, now);
     await trx.deleteFrom('sessions').where('expires_at', '<', now).execute();
     await trx.insertInto('sessions').values({ token_hash: sha256Hex(token), user_id: user.id, csrf_token: csrfToken, created_at: now, expires_at: expiresAt, last_seen_at: now }).execute();
   });

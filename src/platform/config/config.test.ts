@@ -21,8 +21,16 @@ describe('configuration', () => {
     [{ CERTUS_ADMIN_PASSWORD: 'short' }, 'CERTUS_ADMIN_PASSWORD'],
     [{ CERTUS_DEMO: 'maybe' }, 'CERTUS_DEMO'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ CERTUS_TRUSTED_PROXIES: '10.0.0.1,proxy.example' }, 'CERTUS_TRUSTED_PROXIES'],
+    [{ CERTUS_TRUSTED_PROXIES: '10.0.0.0/33' }, 'CERTUS_TRUSTED_PROXIES'],
   ])('stops on %o naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${variable} `));
+  });
+
+  it('trusts no proxy by default and reads a comma-separated list of addresses and ranges', () => {
+    expect(loadConfig({}).trustedProxies).toEqual([]);
+    expect(loadConfig({ CERTUS_TRUSTED_PROXIES: ' 10.0.0.5, 192.168.0.0/16,::1,fd00::/8, loopback ' }).trustedProxies)
+      .toEqual(['10.0.0.5', '192.168.0.0/16', '::1', 'fd00::/8', 'loopback']);
   });
 
   it('reads an optional JSON file, with variables taking precedence', () => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
+import { isProxyAddress } from './trusted-proxies.js';
 import { oidcConfigProblem, parseRoleMap } from '../auth/oidc.config.js';
 
 /**
@@ -23,6 +24,8 @@ export const ConfigSchema = Type.Object({
   adminPassword: Type.Union([Type.String({ minLength: 12 }), Type.Null()]),
   loadDemo: Type.Boolean(),
   secureCookies: Type.Boolean(),
+  /** Proxies whose X-Forwarded-For is believed: addresses, CIDR ranges or loopback/linklocal/uniquelocal. */
+  trustedProxies: Type.Array(Type.String({ minLength: 1 })),
   smtpUrl: Type.Union([Type.String({ pattern: '^smtps?://' }), Type.Null()]),
   mailFrom: Type.String({ minLength: 3 }),
   publicUrl: Type.Union([Type.String({ pattern: '^https?://' }), Type.Null()]),
@@ -61,6 +64,7 @@ const variableOf: Record<keyof Config, string> = {
   adminPassword: 'CERTUS_ADMIN_PASSWORD',
   loadDemo: 'CERTUS_DEMO',
   secureCookies: 'CERTUS_SECURE_COOKIES',
+  trustedProxies: 'CERTUS_TRUSTED_PROXIES',
   smtpUrl: 'CERTUS_SMTP_URL',
   mailFrom: 'CERTUS_MAIL_FROM',
   publicUrl: 'CERTUS_PUBLIC_URL',
@@ -145,6 +149,7 @@ export function loadConfig(env: Env = process.env): Config {
     adminPassword: null,
     loadDemo: true,
     secureCookies: false,
+    trustedProxies: [],
     smtpUrl: null,
     mailFrom: 'Certus <certus@localhost>',
     publicUrl: null,
@@ -167,7 +172,7 @@ export function loadConfig(env: Env = process.env): Config {
     if (raw === undefined || key === 'dataDir') continue;
     if (numeric.includes(key)) candidate[key] = parseInteger(variableOf[key], raw);
     else if (flags.includes(key)) candidate[key] = parseBoolean(variableOf[key], raw);
-    else if (key === 'attachmentTypes') candidate[key] = raw.split(',').map((t) => t.trim()).filter(Boolean);
+    else if (key === 'attachmentTypes' || key === 'trustedProxies') candidate[key] = raw.split(',').map((t) => t.trim()).filter(Boolean);
     else if (key === 'sqliteSynchronous') candidate[key] = raw.toUpperCase();
     else if (key === 'oidcRoleMap') candidate[key] = readRoleMap(raw);
     else candidate[key] = raw;
@@ -180,5 +185,7 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const oidcProblem = oidcConfigProblem(candidate as Config);
   if (oidcProblem) throw new ConfigError(variableOf[oidcProblem.key], oidcProblem.reason);
+  const badProxy = (candidate.trustedProxies as string[]).find((p) => !isProxyAddress(p));
+  if (badProxy !== undefined) throw new ConfigError(variableOf.trustedProxies, `must list IP addresses or CIDR ranges (or loopback, linklocal, uniquelocal), got "${badProxy}"`);
   return candidate as Config;
 }

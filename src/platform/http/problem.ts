@@ -87,6 +87,7 @@ export function installProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
       const { errors, ...rest } = error.extra;
+      if (typeof rest.retryAfterSeconds === 'number') reply.header('retry-after', String(rest.retryAfterSeconds));
       return send(reply, request, statusOf[error.code], titleOf[error.code], error.message, { ...rest, ...(errors ? { errors } : {}) });
     }
     if (error.validation) {
