@@ -3,6 +3,7 @@ import type { Executor } from '../../platform/db/database.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import { AppError } from '../../platform/http/app-error.js';
 import { recordTables, type RecordRow } from './record-row.js';
+import { integerColumnRange } from './record-schemas.js';
 import { columnOf, type RecordTypeDefinition } from './record-type.js';
 
 export interface ListQuery {
@@ -11,6 +12,8 @@ export interface ListQuery {
   sort?: string;
   q?: string;
   status?: string;
+  /** Every state of a category: open work or finished. */
+  category?: 'open' | 'done';
   owner?: string;
   createdFrom?: string;
   createdTo?: string;
@@ -62,26 +65,49 @@ function isoDay(field: string, value: string, endOfDay: boolean): number {
   return endOfDay && /^\d{4}-\d{2}-\d{2}$/.test(value) ? ms + 86_400_000 - 1 : ms;
 }
 
+/** An integer filter as a number the column can hold; NaN or 1e20 would be a database error. */
+function integerFilter(field: string, value: string): number {
+  const n = Number(value);
+  if (!/^-?\d+$/.test(value.trim()) || n < integerColumnRange.minimum || n > integerColumnRange.maximum) {
+    throw AppError.validation(field, 'must be a whole number');
+  }
+  return n;
+}
+
 function splitList(value: unknown): string[] {
   return String(value).split(',').map((v) => v.trim()).filter(Boolean);
 }
 
 type EB = ExpressionBuilder<Record<string, RecordRow>, string>;
 
-/** The states a `status` filter names, with `open` and `done` expanded to their states; null when unfiltered. */
+/**
+ * The states a list is filtered to; null when unfiltered. `status` names states; `open` and
+ * `done` there stand for every state of that category, unless the type has a state of that name
+ * (a task's "done" is the state, not also "skipped"). `category` always means the category.
+ */
 function statesOf(def: RecordTypeDefinition, query: ListQuery): string[] | null {
-  if (!query.status) return null;
-  const states = splitList(query.status);
   const known = def.workflow.states.map((s) => s.id);
-  const unknown = states.find((s) => !known.includes(s) && s !== 'open' && s !== 'done');
-  if (unknown) throw AppError.validation('status', `"${unknown}" is not a state; use ${known.join(', ')}, open or done`);
-  return [...new Set(states.flatMap((s) => (s === 'open' || s === 'done') ? def.workflow.states.filter((st) => st.category === s).map((st) => st.id) : [s]))];
+  const ofCategory = (category: string) => def.workflow.states.filter((st) => st.category === category).map((st) => st.id);
+  const isKeyword = (s: string) => (s === 'open' || s === 'done') && !known.includes(s);
+  let states: string[] | null = null;
+  if (query.status) {
+    const named = splitList(query.status);
+    const unknown = named.find((s) => !known.includes(s) && !isKeyword(s));
+    if (unknown) throw AppError.validation('status', `"${unknown}" is not a state; use ${known.join(', ')}, open or done`);
+    states = [...new Set(named.flatMap((s) => (isKeyword(s) ? ofCategory(s) : [s])))];
+  }
+  if (query.category) {
+    const inCategory = ofCategory(query.category);
+    states = states ? states.filter((s) => inCategory.includes(s)) : inCategory;
+  }
+  return states;
 }
 
 function filtersOf(def: RecordTypeDefinition, query: ListQuery, principal: Principal, eb: EB, states = statesOf(def, query)): Expression<SqlBool>[] {
   const where: Expression<SqlBool>[] = [];
   const ref = (column: string) => eb.ref(column);
-  if (states) where.push(eb(ref('status'), 'in', states));
+  // A status and a category with no state in common match nothing (and `in ()` is no SQL).
+  if (states) where.push(states.length > 0 ? eb(ref('status'), 'in', states) : sql<SqlBool>`1 = 0`);
   const scope = def.readScope?.(principal);
   if (scope) where.push(eb(ref(scope.column), '=', scope.equals));
   if (query.owner) {
@@ -103,7 +129,7 @@ function filtersOf(def: RecordTypeDefinition, query: ListQuery, principal: Princ
     if (typeof value === 'string' && value !== '') {
       if (field.kind === 'enum') where.push(eb(ref(column), 'in', splitList(value)));
       else if (field.kind === 'boolean') where.push(eb(ref(column), '=', value === 'true' ? 1 : 0));
-      else where.push(eb(ref(column), '=', field.kind === 'integer' ? Number(value) : value));
+      else where.push(eb(ref(column), '=', field.kind === 'integer' ? integerFilter(name, value) : value));
     }
     const from = query[`${name}From`];
     const to = query[`${name}To`];

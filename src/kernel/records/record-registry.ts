@@ -5,6 +5,10 @@ import { permissionsOf, type RecordTypeDefinition } from './record-type.js';
 
 const referencePattern = /^([A-Z]{2,6})-(\d{1,12})$/;
 
+function repeatedValue(values: string[]): string | undefined {
+  return values.find((v, i) => values.indexOf(v) !== i);
+}
+
 /** All record types the running server knows, by type name and by reference prefix. */
 export class RecordTypeRegistry {
   private readonly byType = new Map<string, RecordTypeDefinition>();
@@ -16,10 +20,14 @@ export class RecordTypeRegistry {
     if (this.byPrefix.has(def.prefix)) throw new Error(`reference prefix ${def.prefix} registered twice`);
     const names = Object.keys(def.fields);
     if (!names.includes(def.titleField)) throw new Error(`${def.type}: title field ${def.titleField} is not a field`);
+    const repeatedState = repeatedValue(def.workflow.states.map((st) => st.id));
+    if (repeatedState !== undefined) throw new Error(`${def.type}: state ${repeatedState} declared twice`);
     assertWorkflow(def.type, def.workflow, names);
     assertFieldWritePolicy(def);
     for (const [name, field] of Object.entries(def.fields)) {
       if (field.kind === 'json' && !field.schema) throw new Error(`${def.type}: json field ${name} needs a schema`);
+      const repeated = repeatedValue((field.options ?? []).map((o) => o.value));
+      if (repeated !== undefined) throw new Error(`${def.type}: enum field ${name} offers ${repeated} twice`);
       if (field.kind === 'reference' && !field.target) throw new Error(`${def.type}: reference field ${name} needs a target record type`);
       const unknownState = field.targetStates?.find((state) => !field.target?.workflow.states.some((s) => s.id === state));
       if (unknownState !== undefined) throw new Error(`${def.type}: reference field ${name} allows state ${unknownState}, which ${field.target?.type ?? 'its target'} does not have`);

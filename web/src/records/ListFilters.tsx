@@ -2,6 +2,7 @@ import { Button, Collapse, Group, MultiSelect, Paper, Select, SimpleGrid, TextIn
 import { useEffect, useState, type FormEvent } from 'react';
 import type { RecordType } from '../shared/types';
 import { usePersonOptions } from './fields';
+import { statusChange, statusOptions, statusSelection } from './list-query';
 
 interface ListFiltersProps {
   recordType: RecordType;
@@ -16,11 +17,6 @@ export function ListFilters({ recordType, params, onChange, onClear }: ListFilte
   useEffect(() => setQ(params.get('q') ?? ''), [params]);
   const people = usePersonOptions();
 
-  const statusOptions = [
-    { value: 'open', label: 'All open' },
-    { value: 'done', label: 'All closed' },
-    ...recordType.states.map((s) => ({ value: s.id, label: s.label })),
-  ];
   const ownerOptions = [{ value: 'me', label: 'Me' }, { value: 'none', label: 'Nobody' }, ...people.slice(1)];
   const filterable = recordType.fields.filter((f) => f.filterable);
   const secondaryKeys = ['createdFrom', 'createdTo', ...filterable.flatMap((f) => (f.kind === 'date' || f.kind === 'instant' ? [`${f.name}From`, `${f.name}To`] : [f.name]))];
@@ -37,7 +33,7 @@ export function ListFilters({ recordType, params, onChange, onClear }: ListFilte
       <form onSubmit={submit}>
         <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm">
           <TextInput label="Text" placeholder="Reference or words" value={q} onChange={(e) => setQ(e.currentTarget.value)} type="search" />
-          <Select label="Status" placeholder="Any status" data={statusOptions} value={params.get('status')} onChange={(v) => onChange({ status: v })} clearable />
+          <Select label="Status" placeholder="Any status" data={statusOptions(recordType)} value={statusSelection(recordType, params)} onChange={(v) => onChange(statusChange(v))} clearable />
           <Select label="Owner" placeholder="Anyone" data={ownerOptions} value={params.get('owner')} onChange={(v) => onChange({ owner: v })} clearable searchable />
         </SimpleGrid>
         <Collapse expanded={more} id="more-filters">

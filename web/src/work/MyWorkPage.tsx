@@ -14,7 +14,7 @@ interface Queue {
   page: RecordPage;
 }
 
-const queueQuery = 'owner=me&status=open&sort=-updatedAt&limit=50&count=true';
+const queueQuery = 'owner=me&category=open&sort=-updatedAt&limit=50&count=true';
 
 /** Open records the signed-in person owns, across every type they may read. */
 export function MyWorkPage() {
@@ -42,7 +42,7 @@ export function MyWorkPage() {
             <Title order={2} size="h3" id={`queue-${recordType.type}`}>
               {recordType.labelPlural} ({page.total ?? page.items.length})
             </Title>
-            <Anchor component={Link} to={`/records/${recordType.plural}?owner=me&status=open`}>
+            <Anchor component={Link} to={`/records/${recordType.plural}?owner=me&category=open`}>
               Open the full list
             </Anchor>
           </Group>
