@@ -6,6 +6,9 @@ export const Uuid = Type.String({ pattern: uuidPattern, description: 'UUIDv7' })
 export const IsoInstant = Type.String({ format: 'date-time', description: 'ISO 8601 instant, UTC' });
 export const CalendarDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'date', description: 'Calendar date YYYY-MM-DD' });
 
+/** What the `integer` column type holds on both databases (PostgreSQL's 4-byte integer). */
+export const integerColumnRange = { minimum: -2_147_483_648, maximum: 2_147_483_647 };
+
 export const kernelFieldNames = ['id', 'reference', 'type', 'status', 'statusLabel', 'ownerId', 'createdBy', 'createdAt', 'updatedBy', 'updatedAt', 'version', 'allowedTransitions'];
 
 export function fieldSchema(field: FieldDefinition): TSchema {
@@ -22,7 +25,8 @@ export function fieldSchema(field: FieldDefinition): TSchema {
     case 'instant':
       return Type.String({ ...IsoInstant, description, title: field.label });
     case 'integer':
-      return Type.Integer({ minimum: field.minimum, maximum: field.maximum, description, title: field.label });
+      // Integer fields are 32-bit columns on PostgreSQL; a larger number is refused here, not there.
+      return Type.Integer({ minimum: field.minimum ?? integerColumnRange.minimum, maximum: field.maximum ?? integerColumnRange.maximum, description, title: field.label });
     case 'boolean':
       return Type.Boolean({ description, title: field.label });
     case 'user':
