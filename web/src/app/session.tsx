@@ -56,12 +56,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         return adopt(data) as Session;
       },
       async signOut() {
+        // A session opened through single sign-on also ends at the identity provider, if it offers that.
+        const endSessionUrl = await request<{ endSessionUrl: string | null }>('/api/session/oidc/end-session', { quietAuth: true })
+          .then(({ data }) => data.endSessionUrl, () => null);
         try {
           await request('/api/session', { method: 'DELETE', quietAuth: true });
         } finally {
           setEnded('signed-out');
           adopt(null);
         }
+        if (endSessionUrl) window.location.assign(endSessionUrl);
       },
       refresh,
       expire() {

@@ -1,11 +1,12 @@
-import { Alert, Button, Container, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Alert, Button, Container, Divider, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useSession } from '../app/session';
-import { ApiError, describeError } from '../shared/api';
+import { ApiError, describeError, get } from '../shared/api';
 import { LoadingState } from '../shared/ui/states';
 import { usePageTitle } from '../shared/ui/usePageTitle';
 import { safeReturnTo } from './return-to';
+import { singleSignOnHref, singleSignOnProblem, type SignInProviders } from './single-sign-on';
 
 export function SignInPage() {
   usePageTitle('Sign in');
@@ -17,6 +18,13 @@ export function SignInPage() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const returnTo = safeReturnTo(params.get('returnTo'));
+  const [providers, setProviders] = useState<SignInProviders | null>(null);
+  const ssoProblem = singleSignOnProblem(params.get('ssoError'));
+
+  useEffect(() => {
+    // Without the answer the page still offers the password form; single sign-on is an extra.
+    get<SignInProviders>('/api/session/providers').then(setProviders, () => setProviders(null));
+  }, []);
 
   if (loading) return <LoadingState label="Checking your session…" />;
   if (session && !busy) return <Navigate to={session.user.mustChangePassword ? '/change-password' : returnTo} replace />;
@@ -57,14 +65,23 @@ export function SignInPage() {
               </Alert>
             ) : null}
             {params.get('signedOut') ? <Alert color="blue" title="You have signed out" /> : null}
-            {error ? (
+            {error || ssoProblem ? (
               <Alert color="red" role="alert" title="Could not sign in">
-                {error}
+                {error ?? ssoProblem}
               </Alert>
+            ) : null}
+            {providers?.oidc ? (
+              <>
+                {/* A plain link: the server redirects to the identity provider. */}
+                <Button component="a" href={singleSignOnHref(providers.oidc.signInUrl, returnTo)} variant="filled" fullWidth>
+                  {providers.oidc.label}
+                </Button>
+                <Divider label="or with your e-mail address and password" labelPosition="center" />
+              </>
             ) : null}
             <TextInput label="E-mail address" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
             <PasswordInput label="Password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
-            <Button type="submit" loading={busy} fullWidth>
+            <Button type="submit" loading={busy} fullWidth variant={providers?.oidc ? 'default' : 'filled'}>
               Sign in
             </Button>
           </Stack>
