@@ -14,6 +14,10 @@ import { JobRunner } from './platform/jobs/job-runner.js';
 import { jobsMigration } from './platform/jobs/migrations/20261128T1300-jobs.js';
 import { emailJobKind, emailSender } from './platform/notify/mailer.js';
 import { kernelMigration } from './kernel/migrations/20261128T1101-kernel.js';
+import { kernelCheckpointsMigration } from './kernel/migrations/20261203T1231-kernel-checkpoints.js';
+import { checkpointJob, checkpointJobKind, checkpointScheduleName } from './kernel/integrity/checkpoint.job.js';
+import { integrityGrants } from './kernel/integrity/integrity.grants.js';
+import { integrityRoutes } from './kernel/integrity/integrity.routes.js';
 import { kernelRoutes } from './kernel/kernel.routes.js';
 import type { CertusModule } from './kernel/module.js';
 import { RecordTypeRegistry } from './kernel/records/record-registry.js';
@@ -51,12 +55,13 @@ export function assemble(modules: CertusModule[] = allModules): Assembly {
   const registry = new RecordTypeRegistry();
   const permissions = new PermissionRegistry();
   permissions.grant(platformGrants);
+  permissions.grant(integrityGrants);
   for (const module of modules) {
     for (const def of module.recordTypes) registry.register(def);
     if (module.grants) permissions.grant(module.grants);
   }
   permissions.grant(registry.grants());
-  return { modules, registry, permissions, migrations: [authMigration, oidcMigration, kernelMigration, jobsMigration, ...modules.flatMap((m) => m.migrations)] };
+  return { modules, registry, permissions, migrations: [authMigration, oidcMigration, kernelMigration, jobsMigration, kernelCheckpointsMigration, ...modules.flatMap((m) => m.migrations)] };
 }
 
 /** Brings the schema up to date and makes sure every reference prefix has its counter. */
@@ -78,6 +83,8 @@ export interface Certus {
 export async function jobRunnerFor(database: Database, assembly: Assembly, config: Config, log?: FastifyBaseLogger): Promise<JobRunner> {
   const runner = new JobRunner(database, log);
   runner.register(emailJobKind, emailSender(config, (message) => log?.info(message)));
+  runner.register(checkpointJobKind, checkpointJob(assembly.registry, config, log));
+  await ensureSchedule(database.db, checkpointScheduleName, checkpointJobKind, config.checkpointIntervalMinutes * 60_000);
   for (const module of assembly.modules) {
     for (const [kind, handler] of Object.entries(module.jobs ?? {})) runner.register(kind, handler);
     for (const schedule of module.schedules ?? []) await ensureSchedule(database.db, schedule.name, schedule.kind, schedule.intervalMs);
@@ -92,6 +99,7 @@ export async function openCertus(config: Config, options: { logger?: boolean; se
     await prepareDatabase(database, assembly);
     const plugins = [
       kernelRoutes(assembly.registry, assembly.modules.flatMap((m) => m.menu ?? [])),
+      integrityRoutes(assembly.registry),
       ...assembly.registry.all().flatMap((def) => [recordRoutes(def), recordActivityRoutes(def, assembly.registry)]),
       ...assembly.modules.flatMap((m) => (m.routes ? [m.routes] : [])),
     ];

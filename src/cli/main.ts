@@ -9,8 +9,10 @@ import { isRole, type Role } from '../platform/auth/roles.js';
 import { temporaryPassword } from '../platform/auth/secrets.js';
 import { createUser, findUserByEmail, setPassword } from '../platform/auth/users.service.js';
 import { AppError } from '../platform/http/app-error.js';
-import { verifyHistory } from '../kernel/history/history-verify.js';
-import { verifyRecordStates } from '../kernel/records/record-verify.js';
+import { latestCheckpoint, makeCheckpoint } from '../kernel/integrity/checkpoint.service.js';
+import type { ExpectedCheckpoint } from '../kernel/integrity/checkpoint-verify.js';
+import { recordName } from '../kernel/integrity/integrity-problem.js';
+import { parseExpectedCheckpoint, verifyIntegrity } from '../kernel/integrity/integrity-verify.js';
 import { bootstrapAdministrator } from './bootstrap.js';
 import { fileSource, importServicenowIncidents } from '../modules/incidents/index.js';
 import { progressBar } from './progress.js';
@@ -105,19 +107,42 @@ user.command('reset').description('Reset a user\'s password to a temporary one a
     console.log(`Temporary password for ${found.email}: ${temporary} (must be changed at next sign-in)`);
   }));
 
-program.command('verify').description('Re-walk every record\'s history hash chain and report tampering').action(async () => withDatabase(async ({ db }) => {
-  const bar = progressBar('Verifying history');
-  const report = await verifyHistory(db, (done, total) => bar.update(done, total, 'events'));
-  bar.stop();
-  const states = await verifyRecordStates(db, assemble().registry);
-  if (report.problems.length === 0 && states.problems.length === 0) {
-    console.log(`History intact: ${report.events} events in ${report.records} record chains verified; ${states.records} records match their history.`);
-    return;
-  }
-  console.log(`History TAMPERED: ${report.problems.length + states.problems.length} problem(s) in ${report.records} chains (${report.events} events):`);
-  for (const p of report.problems) console.log(`  ${p.recordType} ${p.recordId}${p.seq !== null ? ` event ${p.seq}` : ''}: ${p.problem} — ${p.detail}`);
-  for (const p of states.problems) console.log(`  ${p.recordType} ${p.reference}: ${p.problem} — ${p.detail}`);
+program.command('verify').description('Re-walk every record\'s history, comments and files, and check them against the latest checkpoint')
+  .option('--expect-checkpoint <hash>', 'a checkpoint kept elsewhere (`certus checkpoint export`): its hash, or seq:hash', (value: string) => {
+    const expected = parseExpectedCheckpoint(value);
+    if (!expected) throw new InvalidArgumentError('give the checkpoint\'s 64-character hash, or its number and hash as 12:hash');
+    return expected;
+  })
+  .action(async (options: { expectCheckpoint?: ExpectedCheckpoint }) => withDatabase(async (database) => {
+    const bar = progressBar('Verifying history');
+    const report = await verifyIntegrity(database, assemble().registry, { expected: options.expectCheckpoint, onProgress: (done, total) => bar.update(done, total, 'events') });
+    bar.stop();
+    const against = report.checkpoint
+      ? `checked against checkpoint ${report.checkpoint.seq} of ${report.checkpoint.at} (hash ${report.checkpoint.hash}); ${report.newerThanCheckpoint} record(s) newer than it checked by their own chain only`
+      : 'no checkpoint made yet, so only each chain by itself was checked (make one with `certus checkpoint`)';
+    if (report.ok) {
+      console.log(`History intact: ${report.events} events in ${report.records} record chains verified; ${report.statesChecked} records match their history; ${report.comments} comments and ${report.attachments} attachments match their hashes; ${against}.`);
+      return;
+    }
+    console.log(`History TAMPERED: ${report.problems.length} problem(s) in ${report.records} chains (${report.events} events); ${against}:`);
+    for (const p of report.problems) console.log(`  ${recordName(p)}${p.seq !== null ? ` event ${p.seq}` : ''}: ${p.problem} — ${p.detail}`);
+    process.exitCode = 1;
+  }));
+
+const checkpoint = program.command('checkpoint').description('Anchor every record\'s chain head, comment and attachment in the checkpoint chain');
+checkpoint.command('make', { isDefault: true }).description('Make a checkpoint now').action(async () => withDatabase(async (database, cfg) => {
+  const outcome = await makeCheckpoint(database, assemble().registry, { notifyEmail: cfg.checkpointEmail });
+  const c = outcome.checkpoint;
+  console.log(`Checkpoint ${c.seq} made at ${c.at}: ${c.records} records (${c.events} events), ${c.comments} comments, ${c.attachments} attachments.\nHash: ${c.hash}`);
+  if (outcome.withheld.length === 0) return;
+  console.log(`${outcome.withheld.length} change(s) were not anchored because history cannot explain them (run certus verify):`);
+  for (const item of outcome.withheld) console.log(`  ${recordName(item)} (${item.kind} ${item.itemId}): ${item.reason}`);
   process.exitCode = 1;
+}));
+checkpoint.command('export').description('Print the latest checkpoint\'s number, time and hash as JSON, to keep outside the database').action(async () => withDatabase(async ({ db }) => {
+  const latest = await latestCheckpoint(db);
+  if (!latest) throw new Error('No checkpoint has been made yet: run certus checkpoint');
+  console.log(JSON.stringify({ seq: latest.seq, at: latest.at, hash: latest.hash, root: latest.root }));
 }));
 
 program.command('backup <file>').description('Back up the database (SQLite online backup; guidance for PostgreSQL)').action(async (file: string) => {

@@ -4,10 +4,10 @@ import { Type } from 'typebox';
 import { requirePrincipal } from '../platform/auth/access.plugin.js';
 import { AppError } from '../platform/http/app-error.js';
 import { Problem } from '../platform/http/problem.schemas.js';
-import { verifyHistory } from './history/history-verify.js';
 import { linkTypes } from './links/link-types.js';
 import { findRecord } from './records/record-row.js';
-import { verifyRecordStates } from './records/record-verify.js';
+import { verifyIntegrity } from './integrity/integrity-verify.js';
+import { IntegrityReport } from './integrity/integrity.schemas.js';
 import type { RecordTypeRegistry } from './records/record-registry.js';
 import { inReadScope, permissionsOf } from './records/record-type.js';
 import type { MenuEntry } from './module.js';
@@ -35,7 +35,7 @@ const Page = Type.Object({ label: Type.String(), path: Type.String(), group: Typ
 export function kernelRoutes(registry: RecordTypeRegistry, pages: MenuEntry[] = []) {
   return async function routes(base: FastifyInstance): Promise<void> {
     const app = base.withTypeProvider<TypeBoxTypeProvider>();
-    const { database: { db }, permissions } = app.certus;
+    const { database, database: { db }, permissions } = app.certus;
     const tags = ['Records'];
 
     app.get('/api/record-types', {
@@ -85,14 +85,9 @@ export function kernelRoutes(registry: RecordTypeRegistry, pages: MenuEntry[] = 
     app.get('/api/integrity', {
       config: { access: 'integrity:read' },
       schema: {
-        operationId: 'verify-history', tags, summary: 'Re-walk every record\'s hash chain and report tampering',
-        response: { 200: Type.Object({ ok: Type.Boolean(), records: Type.Integer(), events: Type.Integer(), statesChecked: Type.Integer(), problems: Type.Array(Type.Object({ recordType: Type.String(), recordId: Type.String(), seq: Type.Union([Type.Integer(), Type.Null()]), problem: Type.String(), detail: Type.String() })) }) },
+        operationId: 'verify-history', tags, summary: 'Re-walk every record\'s hash chain, comment and file, and check them against the latest checkpoint',
+        response: { 200: IntegrityReport },
       },
-    }, async () => {
-      const chains = await verifyHistory(db);
-      const states = await verifyRecordStates(db, registry);
-      const problems = [...chains.problems, ...states.problems.map((p) => ({ ...p, seq: null }))];
-      return { ok: problems.length === 0, records: chains.records, events: chains.events, statesChecked: states.records, problems };
-    });
+    }, async () => verifyIntegrity(database, registry));
   };
 }

@@ -42,6 +42,8 @@ export interface RecordCommentTable {
   body: string;
   author_id: string;
   created_at: number;
+  /** SHA-256 of the comment's content, written with it (see integrity-commitment.ts). */
+  content_hash: string | null;
 }
 
 export interface AttachmentBlobTable {

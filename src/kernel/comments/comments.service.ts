@@ -2,6 +2,7 @@ import type { Executor, Trx } from '../../platform/db/database.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import { appendHistory } from '../history/history.service.js';
 import { newId } from '../../platform/db/ids.js';
+import { commentContentHash } from '../integrity/integrity-commitment.js';
 
 export type CommentVisibility = 'internal' | 'public';
 
@@ -17,7 +18,8 @@ export interface CommentView {
 /** Work notes (internal) and updates the requester can see (public); both join the history. */
 export async function addComment(trx: Trx, recordType: string, recordId: string, principal: Principal, visibility: CommentVisibility, body: string, now = Date.now()): Promise<CommentView> {
   const id = newId();
-  await trx.insertInto('record_comments').values({ id, record_type: recordType, record_id: recordId, visibility, body, author_id: principal.userId, created_at: now }).execute();
+  const contentHash = commentContentHash({ commentId: id, recordType, recordId, visibility, body, authorId: principal.userId, createdAt: now });
+  await trx.insertInto('record_comments').values({ id, record_type: recordType, record_id: recordId, visibility, body, author_id: principal.userId, created_at: now, content_hash: contentHash }).execute();
   await appendHistory(trx, { recordType, recordId, kind: 'commented', actorId: principal.userId, at: now, data: { commentId: id, visibility, body } });
   return { id, visibility, body, authorId: principal.userId, authorName: principal.displayName, createdAt: new Date(now).toISOString() };
 }

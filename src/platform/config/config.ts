@@ -30,6 +30,8 @@ export const ConfigSchema = Type.Object({
   mailFrom: Type.String({ minLength: 3 }),
   publicUrl: Type.Union([Type.String({ pattern: '^https?://' }), Type.Null()]),
   jobIntervalMs: Type.Integer({ minimum: 100, maximum: 3_600_000 }),
+  checkpointIntervalMinutes: Type.Integer({ minimum: 1, maximum: 7 * 24 * 60 }),
+  checkpointEmail: Type.Union([Type.String({ format: 'email' }), Type.Null()]),
   oidcIssuer: Type.Union([Type.String({ pattern: '^https?://' }), Type.Null()]),
   oidcClientId: Type.Union([Type.String({ minLength: 1 }), Type.Null()]),
   oidcClientSecret: Type.Union([Type.String({ minLength: 1 }), Type.Null()]),
@@ -69,6 +71,8 @@ const variableOf: Record<keyof Config, string> = {
   mailFrom: 'CERTUS_MAIL_FROM',
   publicUrl: 'CERTUS_PUBLIC_URL',
   jobIntervalMs: 'CERTUS_JOB_INTERVAL_MS',
+  checkpointIntervalMinutes: 'CERTUS_CHECKPOINT_INTERVAL_MINUTES',
+  checkpointEmail: 'CERTUS_CHECKPOINT_EMAIL',
   oidcIssuer: 'CERTUS_OIDC_ISSUER',
   oidcClientId: 'CERTUS_OIDC_CLIENT_ID',
   oidcClientSecret: 'CERTUS_OIDC_CLIENT_SECRET',
@@ -154,6 +158,8 @@ export function loadConfig(env: Env = process.env): Config {
     mailFrom: 'Certus <certus@localhost>',
     publicUrl: null,
     jobIntervalMs: 5000,
+    checkpointIntervalMinutes: 60,
+    checkpointEmail: null,
     oidcIssuer: null,
     oidcClientId: null,
     oidcClientSecret: null,
@@ -165,7 +171,7 @@ export function loadConfig(env: Env = process.env): Config {
     ...fromFile,
     dataDir,
   };
-  const numeric: (keyof Config)[] = ['port', 'sessionTtlHours', 'maxAttachmentBytes', 'maxImportBytes', 'jobIntervalMs'];
+  const numeric: (keyof Config)[] = ['port', 'sessionTtlHours', 'maxAttachmentBytes', 'maxImportBytes', 'jobIntervalMs', 'checkpointIntervalMinutes'];
   const flags: (keyof Config)[] = ['loadDemo', 'secureCookies'];
   for (const key of Object.keys(variableOf) as (keyof Config)[]) {
     const raw = text(key);
