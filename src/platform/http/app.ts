@@ -11,6 +11,7 @@ import type { PermissionRegistry } from '../auth/permissions.js';
 import { userRoutes } from '../auth/users.routes.js';
 import { healthRoutes } from './health.routes.js';
 import { registerOpenApi } from './openapi.js';
+import { registerSecurityHeaders } from './security-headers.js';
 import { installProblemHandlers } from './problem.js';
 import { registerWebApp } from './web.js';
 import './context.js';
@@ -50,6 +51,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   options.decorate?.(app);
   app.addHook('onSend', async (request, reply) => { reply.header('x-request-id', request.id); });
   installProblemHandlers(app);
+  await registerSecurityHeaders(app, { https: config.secureCookies });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.maxAttachmentBytes, files: 1, fields: 10 } });
   await app.register(accessControl, { db: options.database.db, permissions: options.permissions, sessionTtlHours: config.sessionTtlHours });

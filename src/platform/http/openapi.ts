@@ -21,6 +21,8 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
       security: [{ session: [] }, { token: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  // The page loads its scripts from files (no inline script); the Content-Security-Policy is the
+  // one every response carries (security-headers.ts), not swagger-ui's own, which allows framing.
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 }
