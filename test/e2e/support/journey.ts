@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { launchBrowser, seriousAccessibilityViolations } from './browser.js';
-import { startServer, type RunningServer } from './server.js';
+import { startServer, type RunningServer, type ServerOptions } from './server.js';
 
 export interface Journey {
   server: RunningServer;
@@ -14,8 +14,8 @@ export interface Journey {
 }
 
 /** A real Certus server and a British-English Chromium page pointed at it. */
-export async function openJourney(options: { acceptDownloads?: boolean } = {}): Promise<Journey> {
-  const server = await startServer();
+export async function openJourney(options: { acceptDownloads?: boolean; server?: ServerOptions } = {}): Promise<Journey> {
+  const server = await startServer(options.server);
   const browser = await launchBrowser();
   const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 900 }, locale: 'en-GB', acceptDownloads: options.acceptDownloads ?? false });
   context.setDefaultTimeout(15_000);

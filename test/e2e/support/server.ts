@@ -9,6 +9,11 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+export interface ServerOptions {
+  /** More settings, given the address the server will have (e.g. for an identity provider's redirect). */
+  env?: (baseUrl: string) => Promise<Record<string, string>> | Record<string, string>;
+}
+
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -40,16 +45,17 @@ async function waitUntilReady(baseUrl: string, child: ChildProcess, output: () =
  * Starts a real Certus server (SQLite, demo organisation) on a free port with a fresh data
  * directory. CERTUS_E2E_BASE_URL points the journeys at a server you started yourself instead.
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const external = process.env.CERTUS_E2E_BASE_URL;
   if (external) return { baseUrl: external.replace(/\/$/, ''), stop: async () => undefined };
 
   const port = await freePort();
+  const extraEnv = (await options.env?.(`http://127.0.0.1:${port}`)) ?? {};
   const dataDir = await mkdtemp(path.join(tmpdir(), 'certus-e2e-'));
   let log = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
     cwd: path.resolve('.'),
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CERTUS_DATA_DIR: dataDir, CERTUS_DEMO: 'true', LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CERTUS_DATA_DIR: dataDir, CERTUS_DEMO: 'true', LOG_LEVEL: 'warn', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const keep = (chunk: Buffer) => {
