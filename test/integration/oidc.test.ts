@@ -27,7 +27,7 @@ describe.each(storeNames())('single sign-on with OpenID Connect on %s', (store) 
         CERTUS_PUBLIC_URL: publicUrl,
         CERTUS_OIDC_ISSUER: idp.issuer,
         CERTUS_OIDC_CLIENT_ID: idp.clientId,
-        CERTUS_OIDC_CLIENT_SECRET: idp.clientSecret,
+        CERTUS_OIDC_CLIENT_SECRET: idp.clientSecret!,
         CERTUS_OIDC_SCOPES: 'openid email profile groups',
         CERTUS_OIDC_ROLE_MAP: 'certus-leads=sms-manager,process-owner;certus-desk=service-desk-agent',
         CERTUS_OIDC_LABEL: 'Sign in with Contoso',
@@ -87,6 +87,23 @@ describe.each(storeNames())('single sign-on with OpenID Connect on %s', (store) 
     const kept = await t.certus.database.db.selectFrom('oidc_sign_ins').select(['state', 'code_verifier']).where('state', '=', to.searchParams.get('state')!).executeTakeFirst();
     expect(kept?.code_verifier).toBeDefined();
     expect(to.href).not.toContain(kept!.code_verifier);
+  });
+
+  it('comes back only to a page of Certus itself', async () => {
+    for (const [asked, kept] of [['//evil.example/x', '/'], ['https://evil.example/', '/'], ['/api/users', '/'], ['/records/risks?status=open', '/records/risks?status=open']]) {
+      const start = await t.app.inject({ method: 'GET', url: `/api/session/oidc?returnTo=${encodeURIComponent(asked!)}` });
+      const state = new URL(start.headers.location as string).searchParams.get('state')!;
+      const row = await t.certus.database.db.selectFrom('oidc_sign_ins').select('return_to').where('state', '=', state).executeTakeFirstOrThrow();
+      expect(row.return_to, asked).toBe(kept);
+    }
+  });
+
+  it('lists the single sign-on routes in the OpenAPI document', async () => {
+    const doc = json<{ paths: Record<string, Record<string, { operationId?: string }>> }>(await t.app.inject({ method: 'GET', url: '/api/openapi.json' }));
+    expect(doc.paths['/api/session/oidc']?.get?.operationId).toBe('start-single-sign-on');
+    expect(doc.paths['/api/session/oidc/callback']?.get?.operationId).toBe('single-sign-on-callback');
+    expect(doc.paths['/api/session/providers']?.get?.operationId).toBe('list-sign-in-providers');
+    expect(doc.paths['/api/session/oidc/end-session']?.get?.operationId).toBe('single-sign-on-end-session');
   });
 
   it('creates the user on first sign-in with the roles their groups map to, with a working session', async () => {
@@ -200,6 +217,31 @@ describe.each(storeNames())('single sign-on with OpenID Connect on %s', (store) 
     expect(back.href).toBe(`${publicUrl}/sign-in`);
     // A password session has no provider to sign out of.
     expect(json(await t.app.inject({ method: 'GET', url: '/api/session/oidc/end-session', headers: { cookie: `certus_session=${admin.cookie}` } }))).toEqual({ endSessionUrl: null });
+  });
+});
+
+describe.each(storeNames())('single sign-on as a public client (PKCE, no secret) on %s', (store) => {
+  let idp: IdentityProvider;
+  let t: TestApp;
+  beforeAll(async () => {
+    idp = await startIdentityProvider(callbackUrl, `${publicUrl}/sign-in`, { publicClient: true });
+    t = await startTestApp(store, { env: { CERTUS_PUBLIC_URL: publicUrl, CERTUS_OIDC_ISSUER: idp.issuer, CERTUS_OIDC_CLIENT_ID: idp.clientId, CERTUS_OIDC_SCOPES: 'openid email profile groups', CERTUS_OIDC_ROLE_MAP: '{"auditors": "internal-auditor"}' } });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await idp?.close();
+  });
+
+  it('signs in with the code and the PKCE verifier alone', async () => {
+    idp.accounts.set('ida', { email: 'ida@contoso.example', email_verified: true, name: 'Ida', groups: ['auditors'] });
+    const start = await t.app.inject({ method: 'GET', url: '/api/session/oidc' });
+    const handle = start.cookies.find((c) => c.name === 'certus_oidc')!.value;
+    const callback = await idp.browser().signIn(start.headers.location as string, 'ida', callbackUrl);
+    const res = await t.app.inject({ method: 'GET', url: `${callback.pathname}${callback.search}`, headers: { cookie: `certus_oidc=${handle}` } });
+    expect(res.headers.location).toBe('/');
+    const session = res.cookies.find((c) => c.name === 'certus_session')!;
+    const info = json<Session>(await t.app.inject({ method: 'GET', url: '/api/session', headers: { cookie: `certus_session=${session.value}` } }));
+    expect(info.user.roles).toEqual(['internal-auditor']);
   });
 });
 

@@ -13,7 +13,8 @@ export interface IdpAccount {
 export interface IdentityProvider {
   issuer: string;
   clientId: string;
-  clientSecret: string;
+  /** Null for a public client, which authenticates with PKCE alone. */
+  clientSecret: string | null;
   accounts: Map<string, IdpAccount>;
   /** A browser at the provider: follows its redirects and submits its sign-in and consent forms. */
   browser(): IdpBrowser;
@@ -32,20 +33,21 @@ export interface IdpBrowser {
 
 /**
  * A real OpenID provider (oidc-provider, with its development sign-in pages, which accept any
- * password) on 127.0.0.1 and a free port. It registers one confidential client for Certus, PKCE
- * required, releasing e-mail, name and a `groups` claim (under the `groups` scope) by UserInfo.
+ * password) on 127.0.0.1 and a free port. It registers one client for Certus, confidential unless
+ * `publicClient`, PKCE required, releasing e-mail, name and a `groups` claim (under the `groups`
+ * scope) by UserInfo.
  */
-export async function startIdentityProvider(redirectUri: string, postLogoutRedirectUri: string): Promise<IdentityProvider> {
+export async function startIdentityProvider(redirectUri: string, postLogoutRedirectUri: string, options: { publicClient?: boolean } = {}): Promise<IdentityProvider> {
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const accounts = new Map<string, IdpAccount>();
   const clientId = 'certus';
-  const clientSecret = 'certus-test-secret';
+  const clientSecret = options.publicClient ? null : 'certus-test-secret';
   const provider = new Provider(issuer, {
     clients: [{
-      client_id: clientId, client_secret: clientSecret, redirect_uris: [redirectUri], post_logout_redirect_uris: [postLogoutRedirectUri],
-      response_types: ['code'], grant_types: ['authorization_code'], token_endpoint_auth_method: 'client_secret_basic',
+      client_id: clientId, ...(clientSecret ? { client_secret: clientSecret } : {}), redirect_uris: [redirectUri], post_logout_redirect_uris: [postLogoutRedirectUri],
+      response_types: ['code'], grant_types: ['authorization_code'], token_endpoint_auth_method: clientSecret ? 'client_secret_basic' : 'none',
     }],
     pkce: { required: () => true },
     findAccount: (_ctx, id) => {
