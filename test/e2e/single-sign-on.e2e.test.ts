@@ -20,7 +20,7 @@ describe.skipIf(!availability.run)('single sign-on journey in the browser', () =
             CERTUS_PUBLIC_URL: baseUrl,
             CERTUS_OIDC_ISSUER: idp.issuer,
             CERTUS_OIDC_CLIENT_ID: idp.clientId,
-            CERTUS_OIDC_CLIENT_SECRET: idp.clientSecret,
+            CERTUS_OIDC_CLIENT_SECRET: idp.clientSecret!,
             CERTUS_OIDC_SCOPES: 'openid email profile groups',
             CERTUS_OIDC_ROLE_MAP: 'certus-leads=sms-manager',
             CERTUS_OIDC_LABEL: 'Sign in with Contoso',
