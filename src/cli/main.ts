@@ -5,6 +5,7 @@ import { demoEmail, demoOrganisation, demoPassword, loadDemo } from '../demo.js'
 import { ConfigError, loadConfig, type Config } from '../platform/config/config.js';
 import { backupSqlite, postgresBackupGuidance, restoreSqlite } from '../platform/db/backup.js';
 import { createDatabase, sqliteFileFor, type Database } from '../platform/db/database.js';
+import { holdServerLock } from '../platform/db/server-lock.js';
 import { isRole, type Role } from '../platform/auth/roles.js';
 import { temporaryPassword } from '../platform/auth/secrets.js';
 import { createUser, findUserByEmail, setPassword } from '../platform/auth/users.service.js';
@@ -53,6 +54,8 @@ const program = new Command('certus').version(version).description('Certus: Serv
 program.command('serve', { isDefault: true }).description('Apply migrations and start the server').action(async () => {
   const cfg = config();
   const certus = await openCertus(cfg);
+  // Tells `certus restore` that this process holds the SQLite file; gone when the process ends.
+  const lock = certus.database.sqliteFile ? holdServerLock(certus.database.sqliteFile) : null;
   const admin = await bootstrapAdministrator(certus.database, cfg);
   let demo = false;
   if (admin && cfg.loadDemo) {
@@ -70,6 +73,7 @@ program.command('serve', { isDefault: true }).description('Apply migrations and 
   const stop = async (signal: string) => {
     certus.app.log.info({ signal }, 'shutting down');
     await certus.close();
+    lock?.release();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));
@@ -158,7 +162,7 @@ program.command('backup <file>').description('Back up the database (SQLite onlin
   console.log(`Backed up ${pages} pages to ${file}`);
 });
 
-program.command('restore <file>').description('Restore a SQLite backup over the current database (stop the server first)').action(async (file: string) => {
+program.command('restore <file>').description('Restore a SQLite backup over the current database (refused while a Certus server is using it)').action(async (file: string) => {
   const cfg = config();
   if (cfg.databaseUrl) {
     console.log(postgresBackupGuidance);

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import SQLite from 'better-sqlite3';
+import { assertNoServerHolds } from './server-lock.js';
 
 export type ProgressFn = (done: number, total: number) => void;
 
@@ -49,10 +50,12 @@ export function inspectSqliteBackup(file: string): { migrations: number } {
 
 /**
  * Restores by running the backup API the other way: the backup is copied page by page into the
- * live file under SQLite's own locking, so no WAL or journal is left half-old. Stop Certus
- * first; connections that stay open would keep serving cached pages.
+ * live file under SQLite's own locking, so no WAL or journal is left half-old. Refused while a
+ * Certus server holds the database (its lock file, see server-lock.ts): its open connections
+ * would keep serving cached pages and writing over the restored data.
  */
 export async function restoreSqlite(backupFile: string, targetFile: string, onProgress?: ProgressFn): Promise<{ migrations: number }> {
+  assertNoServerHolds(targetFile);
   const inspected = inspectSqliteBackup(backupFile);
   const source = new SQLite(backupFile, { readonly: true, fileMustExist: true });
   try {
@@ -72,7 +75,7 @@ export const postgresBackupGuidance = `Certus is using PostgreSQL. Back it up wi
 
   pg_dump --format=custom --file=certus-$(date +%Y%m%d).dump "$DATABASE_URL"
 
-and restore into an empty database (stop Certus first):
+and restore into an empty database (stop every Certus process first):
 
   pg_restore --clean --if-exists --no-owner --dbname="$DATABASE_URL" certus-YYYYMMDD.dump
 
