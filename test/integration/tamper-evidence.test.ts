@@ -252,8 +252,19 @@ describe.each(storeNames())('the checkpoint chain on %s', (store) => {
     await h.rechain(r.id);
     const head = await db().selectFrom('history_heads').select('hash').where('record_id', '=', r.id).executeTakeFirstOrThrow();
     await sql`update integrity_anchors set hash = ${head.hash} where record_id = ${r.id} and kind = 'record'`.execute(db());
-    const report = await h.verify();
+    let report = await h.verify();
     expect(report.problems.map((p) => p.problem)).toEqual(['anchors-altered']);
+    expect(report.problems[0]!.detail).toContain('as many as it counted, so some were edited');
+
+    // Deleting a record together with its anchor still leaves the checkpoint's count behind.
+    await sql`delete from history_events where record_id = ${r.id}`.execute(db());
+    await sql`delete from history_heads where record_id = ${r.id}`.execute(db());
+    await sql`delete from record_comments where record_id = ${r.id}`.execute(db());
+    await sql`delete from improvements where id = ${r.id}`.execute(db());
+    await sql`delete from integrity_anchors where record_id = ${r.id}`.execute(db());
+    report = await h.verify();
+    expect(report.problems.map((p) => p.problem)).toEqual(['anchors-altered']);
+    expect(report.problems[0]!.detail).toContain(`${report.checkpoint!.records - 1} records, ${report.checkpoint!.comments - 2} comments`);
   });
 
   it('catches a rewrite of the whole database, checkpoints included, against an exported checkpoint hash', async () => {

@@ -75,7 +75,12 @@ async function eventHashes(db: Executor, anchors: Anchor[]): Promise<Map<string,
 export async function verifyAgainstCheckpoint(db: Executor, latest: IntegrityCheckpointTable, anchors: Map<string, Anchor>, current: CurrentState): Promise<{ newerRecords: number; problems: IntegrityProblem[] }> {
   const problems: IntegrityProblem[] = [];
   if (anchorsRoot(anchors.values()) !== latest.root) {
-    problems.push({ recordType: null, recordId: null, reference: null, seq: latest.seq, problem: 'anchors-altered', detail: `the stored anchors no longer give checkpoint ${latest.seq}'s root: the anchors were edited` });
+    const stored = { record: 0, comment: 0, attachment: 0 };
+    for (const anchor of anchors.values()) stored[anchor.kind] += 1;
+    const counted = stored.record === latest.records && stored.comment === latest.comments && stored.attachment === latest.attachments
+      ? 'as many as it counted, so some were edited'
+      : `${stored.record} records, ${stored.comment} comments and ${stored.attachment} attachments where it counted ${latest.records}, ${latest.comments} and ${latest.attachments}`;
+    problems.push({ recordType: null, recordId: null, reference: null, seq: latest.seq, problem: 'anchors-altered', detail: `the stored anchors no longer give checkpoint ${latest.seq}'s root: ${counted}` });
   }
   const cp = `checkpoint ${latest.seq}`;
   const stillThere: Anchor[] = [];

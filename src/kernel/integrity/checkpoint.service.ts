@@ -95,7 +95,11 @@ async function nextAnchors(trx: Trx, registry: RecordTypeRegistry): Promise<{ ne
   const candidates = new Map<string, Anchor>();
   for (const [key, head] of current.records) {
     const old = anchors.get(key);
-    if (old && old.seq === head.seq && old.hash === head.hash && old.reference === head.reference) continue;
+    if (old && old.seq === head.seq && old.hash === head.hash) {
+      // A record type registered after its history began gains its reference; nothing else moves.
+      if (old.reference === null && head.reference !== null) { next.set(key, head); changed.push(head); }
+      if (old.reference === null || old.reference === head.reference) continue;
+    }
     if (old && old.reference !== null && old.reference !== head.reference) {
       withheld.push(withhold(old, `its reference changed from ${old.reference} to ${head.reference ?? 'nothing'}`));
       continue;
