@@ -37,13 +37,22 @@ async function fixture(certus: Certus): Promise<string> {
     return (await certus.app.inject({ method: 'POST', url: '/api/me/tokens', headers: { cookie: `certus_session=${cookie}`, 'x-csrf-token': csrf }, payload: { name: 'bench' } })).json<{ token: string }>().token;
   };
   const headers = { authorization: `Bearer ${await token()}` };
-  const post = async (url: string, payload: Record<string, unknown>) => (await certus.app.inject({ method: 'POST', url, headers, payload })).json<{ id: string; reference: string; version: number }>();
+  // A refused fixture stops the bench with the server's reason, instead of a crash further on.
+  const send = async (url: string, payload: Record<string, unknown>, extra: Record<string, string> = {}) => {
+    const res = await certus.app.inject({ method: 'POST', url, headers: { ...headers, ...extra }, payload });
+    if (res.statusCode >= 300) throw new Error(`bench fixture: POST ${url} answered ${res.statusCode}: ${res.body}`);
+    return res.json<{ id: string; reference: string; version: number }>();
+  };
+  const post = (url: string, payload: Record<string, unknown>) => send(url, payload);
   await post('/api/calendars', { id: 'always', name: 'Always', timeZone: 'UTC', workingHours: { monday: allDay, tuesday: allDay, wednesday: allDay, thursday: allDay, friday: allDay, saturday: allDay, sunday: allDay } });
-  const service = (await post('/api/services', { name: 'Bench service', serviceType: 'customer-facing', criticality: 'high' })).reference;
+  // Incidents are logged against live services only.
+  const pipeline = await post('/api/services', { name: 'Bench service', serviceType: 'customer-facing', criticality: 'high' });
+  await send(`/api/services/${pipeline.reference}/transitions`, { to: 'live' }, { 'if-match': `"${pipeline.version}"` });
+  const service = pipeline.reference;
   // Long targets, so the measurement is the replay, not thousands of breach records.
   const month = 30 * 24 * 60;
   const sla = await post('/api/slas', { title: 'Bench SLA', service, calendarId: 'always', pauseStatuses: 'awaiting-caller', p1ResponseMinutes: month, p1ResolutionMinutes: month, p2ResponseMinutes: month, p2ResolutionMinutes: month, p3ResponseMinutes: month, p3ResolutionMinutes: month, p4ResponseMinutes: month, p4ResolutionMinutes: month });
-  await certus.app.inject({ method: 'POST', url: `/api/slas/${sla.id}/transitions`, headers: { ...headers, 'if-match': `"${sla.version}"` }, payload: { to: 'agreed' } });
+  await send(`/api/slas/${sla.id}/transitions`, { to: 'agreed' }, { 'if-match': `"${sla.version}"` });
   return service;
 }
 
