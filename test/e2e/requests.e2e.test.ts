@@ -96,8 +96,10 @@ describe.skipIf(!availability.run)('service request journey in the browser', () 
     await page.getByText(`${reference} is now In fulfilment.`).waitFor();
     const tasks = page.getByRole('region', { name: 'Fulfilment tasks' });
     await tasks.getByTestId('task-3').waitFor();
-    await tasks.getByRole('button', { name: /^Complete task 2/ }).click();
-    await tasks.getByText(/Tasks are done in order/).waitFor();
+    // Later tasks wait for the earlier ones: no Complete until then, and the page says for which.
+    await tasks.getByTestId('task-2').getByText('Waits for #1').waitFor();
+    await tasks.getByTestId('task-3').getByText('Waits for #1, #2').waitFor();
+    expect(await tasks.getByRole('button', { name: /^Complete task [23]/ }).count()).toBe(0);
     await screenshot(page, 'requests-04-task-order');
     await expectAccessible('service request with tasks');
     for (const position of [1, 2, 3]) {

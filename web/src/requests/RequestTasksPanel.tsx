@@ -7,6 +7,7 @@ import type { RecordData } from '../shared/types';
 import { notify } from '../shared/ui/notify';
 import { EmptyState, ErrorState, LoadingState, ProblemAlert } from '../shared/ui/states';
 import { useAsync } from '../shared/ui/useAsync';
+import { tasksWaitedFor } from './request-logic';
 import type { RequestTask } from './types';
 
 /** A request's fulfilment tasks in order, with Complete and Skip for whoever works them. */
@@ -58,6 +59,7 @@ export function RequestTasksPanel({ record, onChanged }: { record: RecordData; o
           <Table.Tbody>
             {items.map((task) => {
               const can = (to: string) => task.allowedTransitions?.some((t) => t.to === to && t.permitted) ?? false;
+              const waitsFor = tasksWaitedFor(items, task);
               return (
                 <Table.Tr key={task.id} data-testid={`task-${task.position}`}>
                   <Table.Td>{task.position}</Table.Td>
@@ -68,7 +70,9 @@ export function RequestTasksPanel({ record, onChanged }: { record: RecordData; o
                   <Table.Td>{task.group ?? '—'}</Table.Td>
                   <Table.Td><Badge variant={task.status === 'open' ? 'light' : 'default'} tt="none" radius="sm">{task.statusLabel}</Badge></Table.Td>
                   <Table.Td>
-                    {task.status === 'open' && record.status === 'in-fulfilment' ? (
+                    {task.status === 'open' && record.status === 'in-fulfilment' && waitsFor.length > 0 ? (
+                      <Text size="xs" c="dimmed" ta="right">Waits for {waitsFor.map((t) => `#${t.position}`).join(', ')}</Text>
+                    ) : task.status === 'open' && record.status === 'in-fulfilment' ? (
                       <Group gap="xs" justify="flex-end" wrap="nowrap">
                         {can('done') ? <Button size="xs" loading={busy === task.reference} onClick={() => void finish(task, 'done').catch(() => undefined)} aria-label={`Complete task ${task.position}: ${task.title}`}>Complete</Button> : null}
                         {can('skipped') ? <Button size="xs" variant="default" onClick={() => setSkipping(task)} aria-label={`Skip task ${task.position}: ${task.title}`}>Skip</Button> : null}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answersToSend, dueText, keyFromLabel, missingAnswers, moved, requestSteps } from './request-logic';
+import { answersToSend, dueText, keyFromLabel, missingAnswers, moved, requestSteps, tasksWaitedFor } from './request-logic';
 import type { FormField, ServiceRequest } from './types';
 
 const form: FormField[] = [
@@ -41,5 +41,17 @@ describe('request pages', () => {
     expect(dueText(request('awaiting-approval'), 'UTC')).toBe('After approval');
     expect(dueText(request('awaiting-requester'), 'UTC')).toBe('Waiting for you');
     expect(dueText(request('in-fulfilment'), 'UTC')).toBe('1 Dec 2026, 14:00');
+  });
+});
+
+describe('the order of fulfilment tasks', () => {
+  const tasks = [{ position: 2, status: 'open' }, { position: 1, status: 'open' }, { position: 3, status: 'open' }, { position: 4, status: 'done' }];
+  it('has a task wait for every earlier task still open, in order', () => {
+    expect(tasksWaitedFor(tasks, tasks[2]!).map((t) => t.position)).toEqual([1, 2]);
+    expect(tasksWaitedFor(tasks, tasks[1]!)).toEqual([]);
+  });
+  it('lets a task go once the ones before it are done or skipped', () => {
+    const later = [{ position: 1, status: 'skipped' }, { position: 2, status: 'done' }, { position: 3, status: 'open' }];
+    expect(tasksWaitedFor(later, later[2]!)).toEqual([]);
   });
 });

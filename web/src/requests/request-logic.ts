@@ -59,3 +59,8 @@ export function dueText(request: ServiceRequest, timeZone: string): string {
   if (['rejected', 'cancelled'].includes(request.status)) return '—';
   return formatInstant(request.dueAt, timeZone);
 }
+
+/** 8.6.2: the earlier tasks still open that a task waits for; the server refuses to finish it before them. */
+export function tasksWaitedFor<T extends { position: number; status: string }>(tasks: readonly T[], task: T): T[] {
+  return tasks.filter((t) => t.status === 'open' && t.position < task.position).sort((a, b) => a.position - b.position);
+}
