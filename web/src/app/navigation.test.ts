@@ -40,6 +40,15 @@ describe('groupRecordTypes', () => {
     ]);
   });
 
+  it('shows a record list a module places itself once, in the module\'s section', () => {
+    const listPage = { label: 'Assessments', path: '/records/assessments', group: 'compliance', description: null };
+    const groups = groupRecordTypes([recordType('assessment', '9.2'), recordType('improvement', '10.2')], [listPage]);
+    expect(groups.map((g) => [g.group.id, g.types.map((t) => t.type), g.pages.map((p) => p.label)])).toEqual([
+      ['improvement', ['improvement'], []],
+      ['compliance', [], ['Assessments']],
+    ]);
+  });
+
   it('hides types the person may not read', () => {
     expect(groupRecordTypes([recordType('incident', '8.6.1', false)])).toEqual([]);
   });

@@ -33,9 +33,12 @@ export interface GroupedTypes {
 /**
  * Readable record types, grouped in the standard's order (clause order within a group), with the
  * modules' pages in the section each names. Pages for the top of the menu (`work`) are not here.
+ * A record list a module names as one of its pages appears once, where the module put it.
  */
 export function groupRecordTypes(types: RecordType[], pages: PageMeta[] = []): GroupedTypes[] {
-  const readable = types.filter((t) => t.permissions.read);
+  // A module that places a record list itself (Assessments under Compliance) has it there only.
+  const placedByPage = new Set(pages.map((p) => p.path));
+  const readable = types.filter((t) => t.permissions.read && !placedByPage.has(`/records/${t.plural}`));
   const result: GroupedTypes[] = [];
   const placed = new Set<string>();
   for (const group of navigationGroups) {
