@@ -22,8 +22,14 @@ export async function brokenStretches(db: Executor, stretches: ChainStretch[]): 
   const broken = new Set<string>();
   for (let i = 0; i < stretches.length; i += batchSize) {
     const batch = stretches.slice(i, i + batchSize);
+    // New chains are read whole (one IN list); moved ones only from their anchored event on.
+    const whole = batch.filter((s) => s.fromSeq === 0).map((s) => s.recordId);
+    const moved = batch.filter((s) => s.fromSeq > 0);
     const rows = await db.selectFrom('history_events').selectAll()
-      .where((eb) => eb.or(batch.map((s) => eb.and([eb('record_id', '=', s.recordId), eb('seq', '>=', Math.max(s.fromSeq, 1))]))))
+      .where((eb) => eb.or([
+        ...(whole.length ? [eb('record_id', 'in', whole)] : []),
+        ...moved.map((s) => eb.and([eb('record_id', '=', s.recordId), eb('seq', '>=', s.fromSeq)])),
+      ]))
       .orderBy('record_id').orderBy('seq').execute();
     const byRecord = new Map<string, typeof rows>();
     for (const row of rows) {
