@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify';
 import type { FastifyReply } from 'fastify';
+import { attachmentDisposition } from './content-disposition.js';
 
 /**
  * Streams rows as CSV page by page, so an export of a large list never holds it in memory.
@@ -7,7 +8,7 @@ import type { FastifyReply } from 'fastify';
  */
 export async function sendCsv(reply: FastifyReply, filename: string, header: string[], pages: AsyncIterable<unknown[][]>): Promise<void> {
   const csv = stringify({ header: true, columns: header, cast: { string: guardFormula } });
-  reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${filename}"`);
+  reply.type('text/csv; charset=utf-8').header('content-disposition', attachmentDisposition(filename));
   const sending = reply.send(csv);
   for await (const rows of pages) {
     for (const row of rows) {
