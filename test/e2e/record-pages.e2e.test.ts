@@ -39,8 +39,12 @@ describe.skipIf(!availability.run)('every record type\'s pages in the browser', 
   ])('opens every list, a record and the create form as %s without an error', async (email) => {
     const { page, context } = journey;
     await context.clearCookies();
+    // Signing in logs nothing either: being signed out is not an error.
+    const signingIn = watch(page);
     await signInAs(page, '/', email);
     await page.getByTestId('user-menu').waitFor();
+    signingIn.stop();
+    expect(signingIn.problems, `${email} signing in`).toEqual([]);
     const types = await page.evaluate(async () => ((await (await fetch('/api/record-types')).json()) as { items: TypeMeta[] }).items);
     const readable = types.filter((t) => t.permissions.read);
     expect(readable.length).toBeGreaterThan(5);

@@ -46,6 +46,22 @@ describe.each(storeNames())('sign-in and sessions on %s', (store) => {
     expect((await t.app.inject({ method: 'GET', url: '/api/session', headers: cookieHeaders(user) })).statusCode).toBe(401);
   });
 
+  it('tells the web app who is signed in, or that nobody is, without an error', async () => {
+    const user = await t.user(['process-owner']);
+    const current = async (headers: Record<string, string>) => {
+      const res = await t.app.inject({ method: 'GET', url: '/api/session/current', headers });
+      expect(res.statusCode).toBe(200);
+      return json<{ session: { user: { id: string }; csrfToken: string | null } | null }>(res).session;
+    };
+    expect(await current({})).toBeNull();
+    expect(await current({ cookie: 'certus_session=not-a-session' })).toBeNull();
+    const signedIn = await current(cookieHeaders(user));
+    expect(signedIn?.user.id).toBe(user.userId);
+    expect(signedIn?.csrfToken).toBe(user.csrf);
+    expect((await t.app.inject({ method: 'DELETE', url: '/api/session', headers: cookieHeaders(user) })).statusCode).toBe(204);
+    expect(await current(cookieHeaders(user))).toBeNull();
+  });
+
   it('makes an account wait after three failed sign-ins, even with the right password', async () => {
     const email = 'throttle@test.example';
     await t.app.inject({ method: 'POST', url: '/api/users', headers: asUser(admin), payload: { email, displayName: 'Throttle', roles: ['requester'], password: testPassword } });

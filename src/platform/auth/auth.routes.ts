@@ -46,6 +46,13 @@ export async function authRoutes(base: FastifyInstance): Promise<void> {
     schema: { operationId: 'get-session', tags, summary: 'Who is signed in, their permissions and CSRF token', response: { 200: SessionInfo, ...problems } },
   }, async (request) => sessionInfo(request));
 
+  // The web app asks this at every page load: being signed out is an answer, not an error, so
+  // a sign-in page logs no failed request.
+  app.get('/api/session/current', {
+    config: { access: 'public', allowPasswordChange: true },
+    schema: { operationId: 'get-current-session', tags, summary: 'The session, as GET /api/session gives it, or null when nobody is signed in', response: { 200: Type.Object({ session: Type.Union([SessionInfo, Type.Null()]) }), ...problems } },
+  }, async (request) => ({ session: request.principal ? sessionInfo(request) : null }));
+
   app.delete('/api/session', {
     config: { access: 'authenticated', allowPasswordChange: true },
     schema: { operationId: 'sign-out', tags, summary: 'Sign out: ends the session', response: { 204: Type.Null(), ...problems } },

@@ -31,8 +31,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      const { data } = await request<Session>('/api/session', { quietAuth: true });
-      return adopt(data);
+      const { data } = await request<{ session: Session | null }>('/api/session/current', { quietAuth: true });
+      return adopt(data.session);
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) return adopt(null);
       throw error;
