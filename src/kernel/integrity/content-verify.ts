@@ -49,19 +49,16 @@ export async function verifyContent(db: Executor, current: CurrentState): Promis
       problems.push({ recordType: attachment.recordType, recordId: attachment.recordId, reference: attachment.reference, seq: null, problem: 'attachment-altered', detail: `an attachment of ${recordName(attachment)} (${attachment.itemId}) ${event ? 'names other content than its history event' : 'has no history event'}` });
     }
   }
-  // Files are read a few at a time: they can be large.
-  let after = '';
-  for (;;) {
-    const blobs = await db.selectFrom('attachment_blobs').select(['sha256', 'content']).where('sha256', '>', after).orderBy('sha256').limit(20).execute();
-    if (blobs.length === 0) break;
-    for (const blob of blobs) {
-      const actual = createHash('sha256').update(blob.content).digest('hex');
-      if (actual === blob.sha256) continue;
-      for (const attachment of bySha.get(blob.sha256) ?? []) {
-        problems.push({ recordType: attachment.recordType, recordId: attachment.recordId, reference: attachment.reference, seq: null, problem: 'attachment-altered', detail: `the stored bytes of an attachment of ${recordName(attachment)} (${attachment.itemId}) were replaced: they no longer hash to ${blob.sha256.slice(0, 12)}…` });
-      }
+  // Only the files attached to records, one at a time: they can be large (import uploads, kept
+  // in the same table, are not evidence and are left alone).
+  for (const sha256 of [...bySha.keys()].sort()) {
+    const blob = await db.selectFrom('attachment_blobs').select('content').where('sha256', '=', sha256).executeTakeFirst();
+    const actual = blob ? createHash('sha256').update(blob.content).digest('hex') : null;
+    if (actual === sha256) continue;
+    for (const attachment of bySha.get(sha256) ?? []) {
+      const what = actual === null ? 'are missing' : `were replaced: they no longer hash to ${sha256.slice(0, 12)}…`;
+      problems.push({ recordType: attachment.recordType, recordId: attachment.recordId, reference: attachment.reference, seq: null, problem: 'attachment-altered', detail: `the stored bytes of an attachment of ${recordName(attachment)} (${attachment.itemId}) ${what}` });
     }
-    after = blobs[blobs.length - 1]!.sha256;
   }
   return problems;
 }
