@@ -12,7 +12,8 @@ import { userRoutes } from '../auth/users.routes.js';
 import { healthRoutes } from './health.routes.js';
 import { registerOpenApi } from './openapi.js';
 import { registerSecurityHeaders } from './security-headers.js';
-import { installProblemHandlers } from './problem.js';
+import { installInputGuard } from './input-guard.js';
+import { frameworkErrorProblem, installProblemHandlers, maxParamLength } from './problem.js';
 import { registerWebApp } from './web.js';
 import './context.js';
 
@@ -42,6 +43,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();
     },
     bodyLimit: 1024 * 1024,
+    routerOptions: { maxParamLength },
+    frameworkErrors: frameworkErrorProblem,
     // X-Forwarded-For is believed only from the listed proxies, so request.ip is the real client
     // behind them and the peer's own address otherwise (no client can name its own address).
     trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
@@ -51,6 +54,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   options.decorate?.(app);
   app.addHook('onSend', async (request, reply) => { reply.header('x-request-id', request.id); });
   installProblemHandlers(app);
+  installInputGuard(app);
   await registerSecurityHeaders(app, { https: config.secureCookies });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.maxAttachmentBytes, files: 1, fields: 10 } });

@@ -1,6 +1,9 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, statusOf, titleOf, type FieldProblem } from './app-error.js';
 
+/** Fastify's limit on one path parameter; ids (36) and references (≤ 19) fit well inside it. */
+export const maxParamLength = 100;
+
 interface AjvIssue {
   instancePath?: string;
   keyword?: string;
@@ -57,13 +60,25 @@ export function fieldProblems(issues: AjvIssue[], context: string | undefined): 
   return [...byField.values()];
 }
 
+const longestEchoedPath = 200;
+
+/**
+ * The path a problem names as its instance: without the query, which may carry what the caller
+ * would rather not see copied into logs and screenshots, and not at all when it is too long to
+ * be worth repeating (an over-long URL is itself the problem).
+ */
+export function echoedPath(url: string): string | undefined {
+  const path = url.split('?')[0] ?? '';
+  return path.length <= longestEchoedPath ? path : undefined;
+}
+
 function send(reply: FastifyReply, request: FastifyRequest, status: number, title: string, detail: string, extra: Record<string, unknown> = {}) {
   return reply.status(status).type('application/problem+json').send({
     type: 'about:blank',
     title,
     status,
     detail,
-    instance: request.url,
+    instance: echoedPath(request.url),
     requestId: request.id,
     ...extra,
   });
@@ -80,7 +95,24 @@ const frameworkCodes: Record<string, { status: number; title: string }> = {
   FST_PARTS_LIMIT: { status: 413, title: 'Too many parts' },
   FST_FILES_LIMIT: { status: 413, title: 'Too many files' },
   FST_ERR_BAD_URL: { status: 400, title: 'Malformed URL' },
+  FST_ERR_MAX_PARAM_LENGTH: { status: 414, title: 'URI too long' },
+  FST_ERR_ASYNC_CONSTRAINT: { status: 400, title: 'Route constraint not met' },
 };
+
+/** Framework messages that quote the URL are replaced, so a 100 kB path is not sent back. */
+const frameworkDetails: Record<string, string> = {
+  FST_ERR_BAD_URL: 'The URL has a path segment that is not valid percent-encoding.',
+  FST_ERR_MAX_PARAM_LENGTH: `A path segment is longer than the ${maxParamLength} characters any id or reference can be.`,
+};
+
+/**
+ * Fastify's router answers bad and over-long URLs itself, with plain JSON quoting the URL,
+ * unless the server is given this as its frameworkErrors option.
+ */
+export function frameworkErrorProblem(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const known = frameworkCodes[error.code] ?? { status: 400, title: 'Bad request' };
+  return send(reply, request, known.status, known.title, frameworkDetails[error.code] ?? 'The request could not be routed.');
+}
 
 /** Every error leaves as RFC 9457 problem+json; unexpected ones are logged and never leak detail. */
 export function installProblemHandlers(app: FastifyInstance): void {
@@ -96,7 +128,7 @@ export function installProblemHandlers(app: FastifyInstance): void {
       return send(reply, request, 400, 'The request is not valid', detail, { errors });
     }
     const known = error.code ? frameworkCodes[error.code] : undefined;
-    if (known) return send(reply, request, known.status, known.title, error.message);
+    if (known) return send(reply, request, known.status, known.title, frameworkDetails[error.code!] ?? error.message);
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       if (error.statusCode === 429) reply.header('retry-after', reply.getHeader('retry-after') ?? '60');
       return send(reply, request, error.statusCode, error.name || 'Bad request', error.message);
@@ -104,6 +136,8 @@ export function installProblemHandlers(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unexpected error');
     return send(reply, request, 500, 'Internal error', 'Something went wrong on our side. The request id identifies it in the server log.');
   });
-  app.setNotFoundHandler((request, reply) =>
-    send(reply, request, 404, 'Not found', `No route ${request.method} ${request.url.split('?')[0]}`));
+  app.setNotFoundHandler((request, reply) => {
+    const path = echoedPath(request.url);
+    return send(reply, request, 404, 'Not found', path ? `No route ${request.method} ${path}` : `No route ${request.method} for this path`);
+  });
 }

@@ -1,0 +1,59 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError, type FieldProblem } from './app-error.js';
+
+// With the u flag a surrogate pair reads as one code point, so this matches only a lone half.
+const loneSurrogate = /[\uD800-\uDFFF]/u;
+
+function stringProblem(text: string): string | null {
+  if (text.includes('\u0000')) return 'contains a NUL character, which cannot be stored';
+  if (loneSurrogate.test(text)) return 'contains a lone UTF-16 surrogate, which is not valid Unicode text';
+  return null;
+}
+
+const joined = (path: string, key: string | number) => (path ? `${path}.${key}` : String(key));
+
+/**
+ * The first value no database can store alike: a string with NUL (SQLite keeps it, PostgreSQL
+ * refuses it) or a lone surrogate (not Unicode, so not RFC 8785 JSON for the history chain), or
+ * a number that is not finite (JSON's 1e309 and a query's coerced "1e309" are Infinity, which
+ * Ajv's minimum and maximum let through). Keys are checked as well as values.
+ */
+export function illFormedValue(value: unknown, path: string): FieldProblem | null {
+  if (typeof value === 'string') {
+    const reason = stringProblem(value);
+    return reason ? { field: path || 'body', reason } : null;
+  }
+  if (typeof value === 'number') return Number.isFinite(value) ? null : { field: path || 'body', reason: 'must be a finite number' };
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const problem = illFormedValue(item, joined(path, index));
+      if (problem) return problem;
+    }
+    return null;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const keyReason = stringProblem(key);
+      if (keyReason) return { field: joined(path, key), reason: `is a field name that ${keyReason}` };
+      const problem = illFormedValue(item, joined(path, key));
+      if (problem) return problem;
+    }
+  }
+  return null;
+}
+
+function refuseIllFormed(request: FastifyRequest): void {
+  // Query and path fields are named bare, as Ajv's problems name them; so is the body's.
+  const problem = illFormedValue(request.params, '') ?? illFormedValue(request.query, '') ?? illFormedValue(request.body, '');
+  if (problem) throw new AppError('validation', `${problem.field} ${problem.reason}`, { errors: [problem] });
+}
+
+/**
+ * Refuses, for every route, input that would be stored differently by the two databases or not
+ * at all, with a 400 naming the field. Before validation it sees the strings as sent; after it,
+ * the numbers Ajv coerced from the query and the path.
+ */
+export function installInputGuard(app: FastifyInstance): void {
+  app.addHook('preValidation', async (request) => refuseIllFormed(request));
+  app.addHook('preHandler', async (request) => refuseIllFormed(request));
+}
