@@ -6,7 +6,7 @@ import { checkpointView, type CheckpointView } from './checkpoint.service.js';
 import { verifyAgainstCheckpoint, verifyCheckpointChain, type ExpectedCheckpoint } from './checkpoint-verify.js';
 import { verifyContent } from './content-verify.js';
 import type { Anchor } from './integrity-commitment.js';
-import type { IntegrityProblem } from './integrity-problem.js';
+import { recordName, type IntegrityProblem } from './integrity-problem.js';
 import { readAnchors, readCurrentState } from './integrity-snapshot.js';
 
 export interface IntegrityReport {
@@ -44,7 +44,10 @@ async function verifyIn(db: Executor, registry: RecordTypeRegistry, options: Ver
     ...states.problems.map((p) => ({ ...p, seq: null })),
     ...against.problems,
     ...content,
-  ];
+  ].map((p, order) => ({ p, order, name: p.recordId === null ? '' : recordName(p) }))
+    // The checkpoints' findings first, then each record's together, in the order they were found.
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.order - b.order))
+    .map(({ p }) => p);
   return {
     ok: problems.length === 0, records: chains.records, events: chains.events, statesChecked: states.records,
     comments: current.comments.size, attachments: current.attachments.size,
