@@ -103,4 +103,16 @@ describe('security headers', () => {
     expect(spec.statusCode).toBe(200);
     expect(spec.json<{ openapi: string }>().openapi).toBe('3.1.0');
   });
+
+  it('promises HTTPS (HSTS, upgrade-insecure-requests) only when served over it', async () => {
+    const https = await buildApp({ config: { ...store.config, secureCookies: true }, database, permissions: assemble().permissions, plugins: [], isMigrated: async () => true, version, logger: false });
+    try {
+      const res = await https.inject({ method: 'GET', url: '/health/live' });
+      expect(res.headers['strict-transport-security']).toMatch(/^max-age=\d+/);
+      expect(directives(res).has('upgrade-insecure-requests')).toBe(true);
+      expect(directives(res).get('frame-ancestors')).toEqual(["'none'"]);
+    } finally {
+      await https.close();
+    }
+  });
 });
