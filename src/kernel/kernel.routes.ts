@@ -16,6 +16,8 @@ const FieldMeta = Type.Object({
   name: Type.String(), kind: Type.String(), label: Type.String(), required: Type.Boolean(), help: Type.Union([Type.String(), Type.Null()]),
   maxLength: Type.Union([Type.Integer(), Type.Null()]), options: Type.Array(Type.Object({ value: Type.String(), label: Type.String() })),
   filterable: Type.Boolean(), sortable: Type.Boolean(), transitionOnly: Type.Boolean(), readOnly: Type.Boolean(),
+  notOnCreate: Type.Boolean({ description: 'Given once the record exists, never in the create form' }),
+  emptyLabel: Type.Union([Type.String(), Type.Null()], { description: 'What an empty value stands for, shown in an empty field' }),
   target: Type.Union([Type.Object({ type: Type.String(), plural: Type.String(), prefix: Type.String(), label: Type.String(), titleField: Type.String() }), Type.Null()], { description: 'For a reference field: the record type it names' }),
   targetStates: Type.Union([Type.Array(Type.String()), Type.Null()], { description: 'For a reference field: the states a newly chosen record must be in (null: any)' }),
 });
@@ -54,6 +56,7 @@ export function kernelRoutes(registry: RecordTypeRegistry, pages: MenuEntry[] = 
             fields: Object.entries(def.fields).map(([name, f]) => ({
               name, kind: f.kind, label: f.label, required: f.required ?? false, help: f.help ?? null, maxLength: f.maxLength ?? null,
               options: f.options ?? [], filterable: f.filterable ?? false, sortable: f.sortable ?? false, transitionOnly: f.transitionOnly ?? false, readOnly: f.readOnly ?? false,
+              notOnCreate: f.notOnCreate ?? false, emptyLabel: f.emptyLabel ?? null,
               target: f.target ? { type: f.target.type, plural: f.target.plural, prefix: f.target.prefix, label: f.target.label, titleField: f.target.titleField } : null,
               targetStates: f.targetStates ?? null,
             })),

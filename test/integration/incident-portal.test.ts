@@ -60,9 +60,13 @@ describe.each(storeNames())('incidents reported from the portal on %s', (store) 
     const forOther = await reportAs(requester, { callerId: otherRequester.userId });
     expect(forOther.statusCode).toBe(403);
     expect(json<Problem>(forOther).errors).toEqual([{ field: 'callerId', reason: 'can name only yourself when creating an incident' }]);
-    const handled = await reportAs(requester, { major: true, majorIncidentManagerId: agent.userId, supplier: 'Contoso', pirSummary: 'n/a', ownerId: agent.userId });
+    const handled = await reportAs(requester, { major: true, majorIncidentManagerId: agent.userId, supplier: 'Contoso', ownerId: agent.userId });
     expect(handled.statusCode).toBe(403);
-    expect(json<Problem>(handled).errors?.map((e) => e.field)).toEqual(['supplier', 'major', 'majorIncidentManagerId', 'pirSummary', 'ownerId']);
+    expect(json<Problem>(handled).errors?.map((e) => e.field)).toEqual(['supplier', 'major', 'majorIncidentManagerId', 'ownerId']);
+    // A post-incident review is written after the incident, by nobody when reporting it.
+    const reviewed = await reportAs(requester, { pirSummary: 'n/a' });
+    expect(reviewed.statusCode).toBe(400);
+    expect(json<Problem>(reviewed).errors?.map((e) => e.field)).toEqual(['pirSummary']);
     expect(await countOf(agent)).toBe(before);
     // The service desk still records incidents on someone else's behalf.
     expect((await report(agent, { callerId: otherRequester.userId, assignmentGroup: 'Service desk' })).callerId).toBe(otherRequester.userId);

@@ -120,15 +120,17 @@ export function assertFieldWritePolicy(def: RecordTypeDefinition): void {
   const policy = def.fieldWrites;
   if (!policy) return;
   const fail = (message: string) => { throw new Error(`${def.type} field writes: ${message}`); };
-  const writable = (name: string, inTransition: boolean) => {
+  const writable = (name: string, inTransition: boolean, onCreate = false) => {
     if (name === ownerField) return;
     const field = def.fields[name];
     if (!field) fail(`${name} is not a field`);
     else if (field.readOnly) fail(`${name} is read-only`);
     else if (field.transitionOnly && !inTransition) fail(`${name} is set only in transitions`);
+    else if (field.notOnCreate && onCreate) fail(`${name} is not given when creating`);
   };
   for (const [role, writes] of Object.entries(policy) as [Role, FieldWrites][]) {
-    for (const name of [...(writes.create ?? []), ...(writes.update ?? [])]) writable(name, false);
+    for (const name of writes.create ?? []) writable(name, false, true);
+    for (const name of writes.update ?? []) writable(name, false);
     for (const [to, names] of Object.entries(writes.transitions ?? {})) {
       if (!def.workflow.transitions.some((t) => t.to === to)) fail(`no transition moves to ${to}`);
       for (const name of names) writable(name, true);

@@ -63,7 +63,7 @@ export function recordSchemas(def: RecordTypeDefinition) {
     if (field.readOnly) continue;
     transitionFields[key] = Type.Optional(nullable(fieldSchema(field)));
     if (field.transitionOnly) continue;
-    create[key] = field.required ? fieldSchema(field) : Type.Optional(nullable(fieldSchema(field)));
+    if (!field.notOnCreate) create[key] = field.required ? fieldSchema(field) : Type.Optional(nullable(fieldSchema(field)));
     update[key] = Type.Optional(field.required ? fieldSchema(field) : nullable(fieldSchema(field)));
   }
   const record = Type.Object({

@@ -43,6 +43,10 @@ export interface FieldDefinition {
   transitionOnly?: boolean;
   /** Never accepted from a client: set by the type's `derive` hook (e.g. priority from impact × urgency). */
   readOnly?: boolean;
+  /** Given once the record exists, never when creating it (a review of what happened). */
+  notOnCreate?: boolean;
+  /** What an empty value stands for, shown in an empty field (a caller defaults to whoever records it). */
+  emptyLabel?: string;
 }
 
 export interface DeriveContext {

@@ -44,7 +44,7 @@ export const incidentRecord: RecordTypeDefinition = {
   fields: {
     shortDescription: { kind: 'text', label: 'Short description', required: true, maxLength: 200, sortable: true },
     description: { kind: 'longText', label: 'Description' },
-    callerId: { kind: 'user', label: 'Caller', filterable: true, help: 'Who reported it; defaults to whoever records it' },
+    callerId: { kind: 'user', label: 'Caller', filterable: true, help: 'Who reported it; defaults to whoever records it', emptyLabel: 'You (whoever records it)' },
     // 8.6.1: an incident is logged against a live catalogue service, so its SLA can be found.
     service: { kind: 'reference', target: serviceRecord, targetStates: ['live'], label: 'Service', filterable: true, sortable: true, help: 'The affected service, chosen from the live services in the catalogue' },
     sla: { kind: 'reference', target: slaRecord, label: 'SLA', readOnly: true, filterable: true, help: 'The service level agreement in force for the service, found when the service is set' },
@@ -75,7 +75,7 @@ export const incidentRecord: RecordTypeDefinition = {
     major: { kind: 'boolean', label: 'Major incident', filterable: true, help: 'Declared by an incident manager when the major-incident criteria are met' },
     majorIncidentManagerId: { kind: 'user', label: 'Major-incident manager' },
     majorDeclaredAt: { kind: 'instant', label: 'Declared major at', readOnly: true },
-    pirSummary: { kind: 'longText', label: 'Post-incident review', help: 'Required before a major incident can be closed' },
+    pirSummary: { kind: 'longText', label: 'Post-incident review', help: 'Required before a major incident can be closed', notOnCreate: true },
     source: { kind: 'text', label: 'Source', readOnly: true, filterable: true, help: 'Where an imported incident came from' },
     externalId: { kind: 'text', label: 'External number', readOnly: true },
     escalationLevel: { kind: 'integer', label: 'Escalation level', readOnly: true, filterable: true, sortable: true, help: 'Set by the SLA watch as the resolution clock reaches each escalation level' },

@@ -46,7 +46,7 @@ export const serviceRequestRecord: RecordTypeDefinition = {
     service: { kind: 'reference', target: serviceRecord, label: 'Service', readOnly: true, filterable: true, sortable: true },
     shortDescription: { kind: 'text', label: 'Short description', maxLength: 200, sortable: true, help: "The model's name when left empty" },
     answers: { kind: 'json', label: 'Answers', schema: Answers, help: "Answers to the model's questions" },
-    requesterId: { kind: 'user', label: 'Requester', filterable: true, help: 'Who it is for; defaults to whoever raises it' },
+    requesterId: { kind: 'user', label: 'Requester', filterable: true, help: 'Who it is for; defaults to whoever raises it', emptyLabel: 'You (whoever raises it)' },
     assignmentGroup: { kind: 'text', label: 'Assignment group', maxLength: 100, filterable: true, sortable: true },
     assigneeId: { kind: 'user', label: 'Assignee', filterable: true },
     approverId: { kind: 'user', label: 'Approver', readOnly: true, filterable: true, help: "The model's approver, or the service owner" },

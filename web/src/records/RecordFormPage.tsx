@@ -43,7 +43,7 @@ function EditRecord({ recordType, recordKey }: { recordType: RecordType; recordK
 
 function initialValues(recordType: RecordType, existing: RecordData | undefined, userId: string): Values {
   const values: Values = { ownerId: existing ? existing.ownerId : userId };
-  for (const field of editableFields(recordType)) {
+  for (const field of editableFields(recordType, !existing)) {
     const value = existing ? existing[field.name] ?? null : null;
     // A structured field is edited as JSON text and parsed again on save.
     values[field.name] = field.kind === 'json' ? (value === null ? null : JSON.stringify(value, null, 2)) : (value as FieldValue);
@@ -94,7 +94,7 @@ function RecordForm({ recordType, existing, onReload }: { recordType: RecordType
   const formRef = useFocusOnError<HTMLFormElement>(fieldErrors, error);
   const heading = record ? `Edit ${record.reference}` : `New ${recordType.label.toLowerCase()}`;
   usePageTitle(heading);
-  const fields = editableFields(recordType);
+  const fields = editableFields(recordType, !record);
 
   async function submit(event: FormEvent) {
     event.preventDefault();

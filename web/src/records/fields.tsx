@@ -102,7 +102,7 @@ export function FieldInput({ field, value, onChange, error, required, autoFocus 
         ? <ReferenceInput target={field.target} states={field.targetStates} value={text} onChange={onChange} common={common} />
         : <TextInput {...common} value={text} onChange={(e) => onChange(e.currentTarget.value)} />;
     case 'user':
-      return <Select {...common} data={people} value={text || null} onChange={(v) => onChange(v)} clearable searchable placeholder="Nobody" />;
+      return <Select {...common} data={people} value={text || null} onChange={(v) => onChange(v)} clearable searchable placeholder={field.emptyLabel ?? 'Nobody'} />;
     default:
       return <TextInput {...common} value={text} maxLength={field.maxLength ?? undefined} onChange={(e) => onChange(e.currentTarget.value)} />;
   }
@@ -124,8 +124,8 @@ export function describeJson(value: unknown): string {
  * Fields a person fills in when creating or editing: not those the server maintains, and not
  * transition-only ones, which the transition that needs them asks for.
  */
-export function editableFields(recordType: RecordType): FieldMeta[] {
-  return recordType.fields.filter((f) => !f.transitionOnly && !f.readOnly);
+export function editableFields(recordType: RecordType, creating = false): FieldMeta[] {
+  return recordType.fields.filter((f) => !f.transitionOnly && !f.readOnly && !(creating && f.notOnCreate));
 }
 
 /** An instant as the value of a datetime-local input, in the browser's zone. */

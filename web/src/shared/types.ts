@@ -36,6 +36,10 @@ export interface FieldMeta {
   transitionOnly: boolean;
   /** Set by the server (derived or system-maintained); never in forms. */
   readOnly?: boolean;
+  /** Given once the record exists: not in the create form. */
+  notOnCreate?: boolean;
+  /** What an empty value stands for, shown in an empty field; null for nobody. */
+  emptyLabel?: string | null;
   /** For a reference field: the record type it names. */
   target?: ReferenceTarget | null;
   /** For a reference field: the states a newly chosen record must be in; null for any. */
