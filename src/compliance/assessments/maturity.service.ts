@@ -10,7 +10,7 @@ import { assertOpen } from './answers.service.js';
 import { assessmentRecord } from './assessment.record.js';
 import { parseScope, processesInScope, requirementsInScope } from './assessment-scope.js';
 
-/** The guide's certification floor: Established (3) for every process in scope. */
+/** The guide's recommended floor, Established (3) for every process in scope; ISO/IEC 20000-1 itself sets no maturity level. */
 export const certificationFloor = 3;
 
 export interface MaturityRating {

@@ -51,7 +51,7 @@ function summarySheet(book: ExcelJS.Workbook, report: AssessmentReport): void {
     if (cell.id === 'all') row.font = bold;
   }
   sheet.addRow([]);
-  sheet.addRow(['Process maturity (capability level 0-5; 3 is the floor for certification)']).font = bold;
+  sheet.addRow(['Process maturity (capability level 0-5; the guide recommends 3 or higher before certification, the standard sets no level)']).font = bold;
   sheet.addRow(['Process', 'Clause', 'Level', 'Level name', 'Below 3', 'Reason']).font = bold;
   for (const p of report.maturity.processes) {
     const row = sheet.addRow([p.title, p.clause, p.level ?? '', p.levelName ?? 'Not rated', p.belowFloor ? 'yes' : '', p.reason ?? '']);

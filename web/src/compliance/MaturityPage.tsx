@@ -41,7 +41,7 @@ export function MaturityPage() {
     <Stack gap="md">
       <AssessmentHeader reference={record.reference} title={String(record.title ?? '')} statusLabel={record.statusLabel} current="maturity" />
       <Text size="sm">
-        {maturity.rated} processes rated, {maturity.unrated} not rated. Average {maturity.average === null ? '—' : maturity.average.toFixed(1)}, lowest {maturity.minimum ?? '—'}. Level {maturity.floor} ({levelName(maturity.floor)}) is the floor for certification.
+        {maturity.rated} processes rated, {maturity.unrated} not rated. Average {maturity.average === null ? '—' : maturity.average.toFixed(1)}, lowest {maturity.minimum ?? '—'}. The guide recommends level {maturity.floor} ({levelName(maturity.floor)}) or higher for every process in scope before certification; the standard itself sets no maturity level.
       </Text>
       <Alert color={maturity.certificationCapable ? 'green' : 'yellow'} title={maturity.certificationCapable ? 'Certification-capable' : 'Not yet certification-capable'} styles={{ title: { color: 'var(--mantine-color-dark-9)' } }}>
         {maturity.belowFloor.length === 0 ? 'Every rated process is at or above the floor.' : `${maturity.belowFloor.length} processes are below level ${maturity.floor}.`}
