@@ -79,6 +79,10 @@ describe.each(storeNames())('sign-in throttling on %s', (store) => {
     const viaRange = await t.app.inject({ method: 'POST', url: '/api/session', remoteAddress: '192.168.50.7', headers: { 'x-forwarded-for': quiet }, payload: { email: 'nobody-d@test.example', password: wrong } });
     expect(viaRange.statusCode).toBe(401);
     expect((await db().selectFrom('login_failures').select('ip').where('email', '=', 'nobody-d@test.example').executeTakeFirstOrThrow()).ip).toBe(quiet);
+    // A client that sends its own X-Forwarded-For through the proxy is still known by the address
+    // the proxy saw (the nearest untrusted one), so it cannot slip out of its limit.
+    const spoofed = await t.app.inject({ method: 'POST', url: '/api/session', remoteAddress: proxy, headers: { 'x-forwarded-for': `203.0.113.77, ${noisy}` }, payload: { email: 'nobody-e@test.example', password: wrong } });
+    expect(spoofed.statusCode).toBe(429);
   });
 
   it('ignores X-Forwarded-For from a peer that is not a trusted proxy', async () => {
