@@ -72,6 +72,9 @@ describe.each(storeNames())('assessment demo and exports on %s', (store) => {
     expect(names.at(-1)).toBe('Evidence index');
     expect(names).toHaveLength(15);
     expect(names).toContain('8.7 Service assurance');
+    // Excel's 31 characters: a long name ends after its last whole word, with an ellipsis.
+    expect(names).toEqual(expect.arrayContaining(['7 Support of the service…', '8.1 Operational planning and…', '8.5 Service design, build and…']));
+    expect(names.every((n) => n.length <= 31)).toBe(true);
     const assurance = book.getWorksheet('8.7 Service assurance')!;
     const continuity = assurance.getColumn(1).values.indexOf('8.7.2-03');
     expect(assurance.getRow(continuity).getCell(5).value).toBe('Nonconformant (major)');

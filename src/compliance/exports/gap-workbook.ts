@@ -6,9 +6,19 @@ const solid = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'soli
 const bold = { bold: true };
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-/** Excel refuses some characters in sheet names and cuts them at 31. */
+const sheetNameLimit = 31;
+
+/**
+ * Excel refuses some characters in sheet names and allows 31 at most: a longer name is cut at
+ * the last whole word that fits, and ends with an ellipsis, so no word is cut in half.
+ */
 export function sheetName(id: string, title: string): string {
-  return `${id} ${title}`.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31).trim();
+  const full = `${id} ${title}`.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim();
+  if (full.length <= sheetNameLimit) return full;
+  const room = full.slice(0, sheetNameLimit - 1);
+  const lastSpace = room.lastIndexOf(' ');
+  const words = (lastSpace > id.length ? room.slice(0, lastSpace) : room).replace(/[\s,;.-]+$/, '');
+  return `${words}…`;
 }
 
 function header(sheet: ExcelJS.Worksheet, columns: { header: string; key: string; width: number }[]): void {
