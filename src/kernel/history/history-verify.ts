@@ -14,6 +14,8 @@ export interface VerifyReport {
   records: number;
   events: number;
   problems: ChainProblem[];
+  /** The hash found at each watched (record, seq), keyed `recordId:seq`. */
+  watched: Map<string, string>;
 }
 
 const pageSize = 2000;
@@ -22,9 +24,11 @@ const pageSize = 2000;
  * Re-walks every record's chain: each event's hash must match its content, point at its
  * predecessor, follow it without a gap, and the last one must be the recorded head. An edited
  * event breaks its own hash; a deleted one leaves a gap or a short chain; a rewritten chain
- * no longer meets its head.
+ * no longer meets its head. `watch` asks, on the way, for the hash at one seq of some records
+ * (the checkpointed heads), so checking against a checkpoint needs no second pass.
  */
-export async function verifyHistory(db: Executor, onProgress?: (done: number, total: number) => void): Promise<VerifyReport> {
+export async function verifyHistory(db: Executor, onProgress?: (done: number, total: number) => void, watch?: Map<string, number>): Promise<VerifyReport> {
+  const watched = new Map<string, string>();
   const heads = new Map<string, { recordType: string; seq: number; hash: string }>();
   for (const h of await db.selectFrom('history_heads').selectAll().execute()) {
     heads.set(h.record_id, { recordType: h.record_type, seq: h.seq, hash: h.hash });
@@ -50,10 +54,8 @@ export async function verifyHistory(db: Executor, onProgress?: (done: number, to
     let query = db.selectFrom('history_events').selectAll().orderBy('record_id').orderBy('seq').limit(pageSize);
     if (after) {
       const { recordId, seq } = after;
-      query = query.where((eb) => eb.or([
-        eb('record_id', '>', recordId),
-        eb.and([eb('record_id', '=', recordId), eb('seq', '>', seq)]),
-      ]));
+      // A row-value comparison: both databases walk the (record_id, seq) index from there.
+      query = query.where((eb) => eb(eb.refTuple('record_id', 'seq'), '>', eb.tuple(recordId, seq)));
     }
     const rows = await query.execute();
     if (rows.length === 0) break;
@@ -78,6 +80,7 @@ export async function verifyHistory(db: Executor, onProgress?: (done: number, to
       if (recomputed !== row.hash) {
         problems.push({ ...at, problem: 'hash-mismatch', detail: `event ${row.seq} (${row.kind}) was altered after it was written` });
       }
+      if (watch?.get(row.record_id) === row.seq) watched.set(`${row.record_id}:${row.seq}`, row.hash);
       current = { ...current, seq: row.seq, hash: row.hash };
     }
     const last = rows[rows.length - 1]!;
@@ -90,5 +93,5 @@ export async function verifyHistory(db: Executor, onProgress?: (done: number, to
       problems.push({ recordType: head.recordType, recordId, seq: null, problem: 'missing-event', detail: `all ${head.seq} events of the record were deleted` });
     }
   }
-  return { records: heads.size, events, problems };
+  return { records: heads.size, events, problems, watched };
 }

@@ -54,25 +54,14 @@ function about(anchor: Anchor, seq: number | null, problem: string, detail: stri
   return { recordType: anchor.recordType, recordId: anchor.recordId, reference: anchor.reference, seq, problem, detail };
 }
 
-/** The hash each (record, seq) event has now, for the anchored heads. */
-async function eventHashes(db: Executor, anchors: Anchor[]): Promise<Map<string, string>> {
-  const hashes = new Map<string, string>();
-  for (let i = 0; i < anchors.length; i += 200) {
-    const batch = anchors.slice(i, i + 200);
-    const rows = await db.selectFrom('history_events').select(['record_id', 'seq', 'hash'])
-      .where((eb) => eb.or(batch.map((a) => eb.and([eb('record_id', '=', a.recordId), eb('seq', '=', a.seq!)])))).execute();
-    for (const row of rows) hashes.set(`${row.record_id}:${row.seq}`, row.hash);
-  }
-  return hashes;
-}
-
 /**
  * Checks what the database holds now against the latest checkpoint: the stored anchors must give
  * its root; each anchored record must still be there with a chain that has at least as many
- * events and still passes through the anchored head; each anchored comment and attachment must
+ * events and still passes through the anchored head (`eventHashes`: the hash at each anchored
+ * `recordId:seq` now, gathered while the chains were walked); each anchored comment and attachment must
  * still be there and say the same. Records newer than the checkpoint are counted, not judged.
  */
-export async function verifyAgainstCheckpoint(db: Executor, latest: IntegrityCheckpointTable, anchors: Map<string, Anchor>, current: CurrentState): Promise<{ newerRecords: number; problems: IntegrityProblem[] }> {
+export async function verifyAgainstCheckpoint(db: Executor, latest: IntegrityCheckpointTable, anchors: Map<string, Anchor>, current: CurrentState, eventHashes: Map<string, string>): Promise<{ newerRecords: number; problems: IntegrityProblem[] }> {
   const problems: IntegrityProblem[] = [];
   if (anchorsRoot(anchors.values()) !== latest.root) {
     const stored = { record: 0, comment: 0, attachment: 0 };
@@ -108,9 +97,8 @@ export async function verifyAgainstCheckpoint(db: Executor, latest: IntegrityChe
       else if (attachment.hash !== anchor.hash) problems.push(about(anchor, null, 'attachment-altered', `an attachment of ${recordName(anchor)} (${anchor.itemId}) names other content than at ${cp}`));
     }
   }
-  const hashes = await eventHashes(db, stillThere);
   for (const anchor of stillThere) {
-    if (hashes.get(`${anchor.recordId}:${anchor.seq}`) !== anchor.hash) {
+    if (eventHashes.get(`${anchor.recordId}:${anchor.seq}`) !== anchor.hash) {
       problems.push(about(anchor, anchor.seq, 'chain-rewritten', `${recordName(anchor)}'s event ${anchor.seq} is not the one ${cp} recorded: its history was rewritten and re-chained`));
     }
   }

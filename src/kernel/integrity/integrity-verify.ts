@@ -30,13 +30,15 @@ export interface VerifyOptions {
 }
 
 async function verifyIn(db: Executor, registry: RecordTypeRegistry, options: VerifyOptions): Promise<IntegrityReport> {
-  const chains = await verifyHistory(db, options.onProgress);
+  const { latest, count, problems: chainProblems } = await verifyCheckpointChain(db, options.expected);
+  const anchors = latest ? await readAnchors(db) : new Map<string, Anchor>();
+  const watch = new Map<string, number>();
+  for (const a of anchors.values()) if (a.kind === 'record') watch.set(a.recordId, a.seq!);
+  const chains = await verifyHistory(db, options.onProgress, watch);
   const states = await verifyRecordStates(db, registry);
   const current = await readCurrentState(db, registry);
   const content = await verifyContent(db, current);
-  const { latest, count, problems: chainProblems } = await verifyCheckpointChain(db, options.expected);
-  const anchors = latest ? await readAnchors(db) : new Map<string, Anchor>();
-  const against = latest ? await verifyAgainstCheckpoint(db, latest, anchors, current) : { newerRecords: current.records.size, problems: [] };
+  const against = latest ? await verifyAgainstCheckpoint(db, latest, anchors, current, chains.watched) : { newerRecords: current.records.size, problems: [] };
   const referenceOf = (id: string) => current.references.get(id) ?? anchors.get(`record:${id}`)?.reference ?? null;
   const problems: IntegrityProblem[] = [
     ...chainProblems,
