@@ -97,6 +97,10 @@ describe.each(storeNames())('assessment demo and exports on %s', (store) => {
     for (const expected of ['Gap assessment report', 'Heatmap by clause', 'Findings', '8.7.2-03 Continuity plans tested: Nonconformant (major)', 'Process maturity', 'Certification readiness', 'Policy approved and SMS resourced by top management']) {
       expect(text).toContain(expected);
     }
+    // Table cells wrap and rows grow: the heatmap's headings are whole words, and nothing is cut to an ellipsis.
+    const lines = text.split('\n');
+    for (const heading of ['Nonconformant', 'Not applicable', 'Not assessed', 'Not answered']) expect(lines, heading).toContain(heading);
+    expect(text).not.toMatch(/\u0085|\u2026/);
   });
 
   it('exports OSCAL 1.2.1 assessment-results that validate against NIST\'s schema', async () => {

@@ -16,8 +16,26 @@ function ensureSpace(doc: Doc, height: number): void {
   if (doc.y + height > doc.page.height - margin) doc.addPage();
 }
 
-/** One row of fixed-width cells; a cell may have a fill colour (white text on dark fills). */
-function tableRow(doc: Doc, cells: { text: string; width: number; fill?: string; bold?: boolean }[], height = 18): void {
+export interface TableCell { text: string; width: number; fill?: string; bold?: boolean; fontSize?: number }
+
+const cellPadding = 3;
+
+function cellFont(doc: Doc, cell: TableCell): Doc {
+  return doc.font(cell.bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(cell.fontSize ?? 8);
+}
+
+/**
+ * Whether a cell's text shows whole: every word fits its width, so wrapping never breaks one.
+ * Rows grow to their tallest cell, so nothing is cut at the bottom either.
+ */
+export function fitsCell(doc: Doc, cell: TableCell): boolean {
+  cellFont(doc, cell);
+  return cell.text.split(/\s+/).every((word) => doc.widthOfString(word) <= cell.width - 2 * cellPadding);
+}
+
+/** One row of fixed-width cells, as tall as its longest text; a cell may have a fill colour (white text on dark fills). */
+function tableRow(doc: Doc, cells: TableCell[], minHeight = 18): void {
+  const height = Math.max(minHeight, ...cells.map((cell) => Math.ceil(cellFont(doc, cell).heightOfString(cell.text, { width: cell.width - 2 * cellPadding })) + 2 * cellPadding + 2));
   ensureSpace(doc, height);
   const y = doc.y;
   let x = margin;
@@ -25,13 +43,22 @@ function tableRow(doc: Doc, cells: { text: string; width: number; fill?: string;
     if (cell.fill) doc.rect(x, y, cell.width, height).fill(`#${cell.fill}`);
     doc.rect(x, y, cell.width, height).lineWidth(0.5).stroke('#B0BEC5');
     const light = cell.fill && !['E0E0E0', 'F9A825'].includes(cell.fill);
-    doc.font(cell.bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(8).fillColor(light ? '#FFFFFF' : '#000000')
-      .text(cell.text, x + 3, y + 5, { width: cell.width - 6, height: height - 6, ellipsis: true, lineBreak: false });
+    cellFont(doc, cell).fillColor(light ? '#FFFFFF' : '#000000').text(cell.text, x + cellPadding, y + cellPadding + 1, { width: cell.width - 2 * cellPadding });
     x += cell.width;
   }
   doc.fillColor('#000000').font('Helvetica').fontSize(10);
   doc.x = margin;
   doc.y = y + height;
+}
+
+/** The heatmap table's header: each result's full label, wrapped, in columns its longest word fits. */
+export const heatmapResults = ['conformant', 'partial', 'nonconformant', 'not-applicable', 'not-assessed', 'unanswered'] as const;
+export function heatmapHeader(): TableCell[] {
+  return [
+    { text: 'Clause', width: 100, bold: true },
+    ...heatmapResults.map((r) => ({ text: resultLabels[r]!, width: 59, bold: true, fontSize: 7 })),
+    { text: 'Score', width: 41, bold: true },
+  ];
 }
 
 function summary(doc: Doc, report: AssessmentReport): void {
@@ -58,13 +85,14 @@ function summary(doc: Doc, report: AssessmentReport): void {
 
 function heatmap(doc: Doc, report: AssessmentReport): void {
   heading(doc, 'Heatmap by clause');
-  const results = ['conformant', 'partial', 'nonconformant', 'not-applicable', 'not-assessed', 'unanswered'] as const;
-  tableRow(doc, [{ text: 'Clause', width: 150, bold: true }, ...results.map((r) => ({ text: resultLabels[r]!, width: 50, bold: true })), { text: 'Score', width: 45, bold: true }], 24);
+  const header = heatmapHeader();
+  tableRow(doc, header, 24);
+  const widthOf = (i: number) => header[i]!.width;
   for (const cell of [...report.heatmap.byClause, report.heatmap.overall]) {
     tableRow(doc, [
-      { text: cell.id === 'all' ? 'All in scope' : `${cell.id} ${cell.title}`, width: 150, bold: cell.id === 'all' },
-      ...results.map((r) => ({ text: String(cell.counts[r]), width: 50, fill: cell.counts[r] > 0 ? resultColours[r] : undefined })),
-      { text: cell.score === null ? '-' : `${cell.score}%`, width: 45, fill: scoreColour(cell.score) },
+      { text: cell.id === 'all' ? 'All in scope' : `${cell.id} ${cell.title}`, width: widthOf(0), bold: cell.id === 'all' },
+      ...heatmapResults.map((r, i) => ({ text: String(cell.counts[r]), width: widthOf(i + 1), fill: cell.counts[r] > 0 ? resultColours[r] : undefined })),
+      { text: cell.score === null ? '-' : `${cell.score}%`, width: widthOf(header.length - 1), fill: scoreColour(cell.score) },
     ]);
   }
 }
