@@ -27,6 +27,11 @@ describe('the record type registry', () => {
     expect(() => new RecordTypeRegistry().register(def)).toThrow('state open declared twice');
   });
 
+  it('refuses evidence frozen in a state the workflow does not have', () => {
+    const def = noteType({ frozenIn: { states: ['approved'], message: 'Start another.' } });
+    expect(() => new RecordTypeRegistry().register(def)).toThrow('evidence frozen in state approved, which its workflow does not have');
+  });
+
   it('holds no repeated option or state in any type Certus registers', () => {
     for (const def of assemble().registry.all()) {
       const states = def.workflow.states.map((s) => s.id);

@@ -23,6 +23,8 @@ export class RecordTypeRegistry {
     const repeatedState = repeatedValue(def.workflow.states.map((st) => st.id));
     if (repeatedState !== undefined) throw new Error(`${def.type}: state ${repeatedState} declared twice`);
     assertWorkflow(def.type, def.workflow, names);
+    const unknownFrozen = def.frozenIn?.states.find((state) => !def.workflow.states.some((st) => st.id === state));
+    if (unknownFrozen !== undefined) throw new Error(`${def.type}: evidence frozen in state ${unknownFrozen}, which its workflow does not have`);
     assertFieldWritePolicy(def);
     for (const [name, field] of Object.entries(def.fields)) {
       if (field.kind === 'json' && !field.schema) throw new Error(`${def.type}: json field ${name} needs a schema`);
