@@ -90,6 +90,17 @@ describe.each(storeNames())('bad input on %s', (store) => {
     expect(download.headers['content-disposition']).toBe("attachment; filename=\"___.txt\"; filename*=UTF-8''%E6%96%87%E4%BB%B6%F0%9F%98%80.txt");
   });
 
+  it('refuses an attached file whose name holds a NUL character, which PostgreSQL cannot store', async () => {
+    const created = json<{ reference: string }>(await createImprovement(JSON.stringify({ title: 'With a bad name', source: 'kpi', priority: 'low' })));
+    const boundary = 'certusboundary';
+    const payload = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a\u0000b.txt"\r\nContent-Type: text/plain\r\n\r\nevidence\r\n--${boundary}--\r\n`;
+    const url = `/api/improvements/${created.reference}/attachments`;
+    const attached = await t.app.inject({ method: 'POST', url, headers: { ...asUser(admin), 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+    expect(fieldsOf(attached)).toEqual(['file']);
+    expect(problemOf(attached, 400).detail).toContain('NUL');
+    expect(json<{ items: unknown[] }>(await get(url)).items).toEqual([]);
+  });
+
   it('answers an over-long path parameter with a 414 problem that does not echo the URL', async () => {
     const long = `IMP-${'1'.repeat(5000)}`;
     const problem = problemOf(await get(`/api/improvements/${long}`), 414);

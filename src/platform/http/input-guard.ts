@@ -49,11 +49,32 @@ function refuseIllFormed(request: FastifyRequest): void {
 }
 
 /**
+ * A multipart body is read by the handler, after every hook, so its file's name and type are
+ * checked as the handler asks for the file. The message reads as a reason, since the routes
+ * report a failing request.file() as a problem with the field "file".
+ */
+function guardMultipartFile(request: FastifyRequest): void {
+  if (!request.isMultipart()) return;
+  const readFile = request.file.bind(request);
+  request.file = async (options) => {
+    const part = await readFile(options);
+    if (part) {
+      const problem = illFormedValue(part.filename, 'file') ?? illFormedValue(part.mimetype, 'file');
+      if (problem) throw new AppError('validation', `its name or type ${problem.reason}`, { errors: [{ field: 'file', reason: `has a name or type that ${problem.reason}` }] });
+    }
+    return part;
+  };
+}
+
+/**
  * Refuses, for every route, input that would be stored differently by the two databases or not
  * at all, with a 400 naming the field. Before validation it sees the strings as sent; after it,
- * the numbers Ajv coerced from the query and the path.
+ * the numbers Ajv coerced from the query and the path; a multipart file's name as it is read.
  */
 export function installInputGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => refuseIllFormed(request));
-  app.addHook('preHandler', async (request) => refuseIllFormed(request));
+  app.addHook('preHandler', async (request) => {
+    refuseIllFormed(request);
+    guardMultipartFile(request);
+  });
 }
