@@ -3,6 +3,9 @@ import { readJson } from '../../src/platform/db/columns.js';
 import { asUser, json, startTestApp, type SignedIn, type TestApp } from '../support/test-app.js';
 import { storeNames } from '../support/test-databases.js';
 
+/** Thrown to roll a transaction back on purpose. */
+class Rollback extends Error {}
+
 interface CheckpointBody { seq: number; at: string; records: number; events: number; comments: number; hash: string; prevHash: string }
 
 describe.each(storeNames())('integrity checkpoints on %s', (store) => {
@@ -73,5 +76,37 @@ describe.each(storeNames())('integrity checkpoints on %s', (store) => {
     expect(json<CheckpointBody>(await latest(auditor)).seq).toBe(periodic.seq);
     const jobs = await db.selectFrom('jobs').select(['status']).where('kind', '=', 'integrity.checkpoint').execute();
     expect(jobs.map((j) => j.status)).toEqual(['done', 'done']);
+  });
+});
+
+// Only PostgreSQL has writers in several processes at once; SQLite has one writer by design.
+describe.each(storeNames().filter((s) => s === 'postgres'))('record writers beside a checkpoint on %s', (store) => {
+  let t: TestApp;
+  let manager: SignedIn;
+  beforeAll(async () => {
+    t = await startTestApp(store);
+    manager = await t.user(['sms-manager']);
+  });
+  afterAll(async () => t?.close());
+
+  it('are not held up by a checkpoint that has written its rows and not yet committed', async () => {
+    const created = await t.app.inject({ method: 'POST', url: '/api/improvements', headers: asUser(manager), payload: { title: 'Written beside', source: 'audit', priority: 'low' } });
+    const { id } = json<{ id: string }>(created);
+    const { makeCheckpoint } = await import('../../src/kernel/integrity/checkpoint.service.js');
+    await makeCheckpoint(t.certus.database, t.certus.assembly.registry);
+    const { db } = t.certus.database;
+    await db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
+      // What a checkpoint holds while it runs: the next checkpoint row and every anchor row.
+      const last = await trx.selectFrom('integrity_checkpoints').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+      await trx.insertInto('integrity_checkpoints').values({ ...last, seq: last.seq + 1, prev_hash: last.hash, hash: 'f'.repeat(64) }).execute();
+      await trx.updateTable('integrity_anchors').set({ checkpoint_seq: last.seq + 1 }).execute();
+      const update = await t.app.inject({ method: 'PATCH', url: `/api/improvements/${id}`, headers: { ...asUser(manager), 'if-match': '"1"' }, payload: { priority: 'high' } });
+      expect(update.statusCode, update.body).toBe(200);
+      const comment = await t.app.inject({ method: 'POST', url: `/api/improvements/${id}/comments`, headers: asUser(manager), payload: { body: 'beside the checkpoint', visibility: 'internal' } });
+      expect(comment.statusCode, comment.body).toBe(201);
+      const another = await t.app.inject({ method: 'POST', url: '/api/improvements', headers: asUser(manager), payload: { title: 'Also beside', source: 'audit', priority: 'low' } });
+      expect(another.statusCode, another.body).toBe(201);
+      throw new Rollback();
+    }).catch((error: unknown) => { if (!(error instanceof Rollback)) throw error; });
   });
 });
