@@ -23,8 +23,17 @@ describe('configuration', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ CERTUS_TRUSTED_PROXIES: '10.0.0.1,proxy.example' }, 'CERTUS_TRUSTED_PROXIES'],
     [{ CERTUS_TRUSTED_PROXIES: '10.0.0.0/33' }, 'CERTUS_TRUSTED_PROXIES'],
+    [{ CERTUS_CHECKPOINT_INTERVAL_MINUTES: '0' }, 'CERTUS_CHECKPOINT_INTERVAL_MINUTES'],
+    [{ CERTUS_CHECKPOINT_INTERVAL_MINUTES: 'hourly' }, 'CERTUS_CHECKPOINT_INTERVAL_MINUTES'],
+    [{ CERTUS_CHECKPOINT_EMAIL: 'auditors' }, 'CERTUS_CHECKPOINT_EMAIL'],
   ])('stops on %o naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${variable} `));
+  });
+
+  it('makes a checkpoint every hour by default and e-mails it nowhere', () => {
+    expect(loadConfig({})).toMatchObject({ checkpointIntervalMinutes: 60, checkpointEmail: null });
+    expect(loadConfig({ CERTUS_CHECKPOINT_INTERVAL_MINUTES: '15', CERTUS_CHECKPOINT_EMAIL: 'evidence@northwind.example' }))
+      .toMatchObject({ checkpointIntervalMinutes: 15, checkpointEmail: 'evidence@northwind.example' });
   });
 
   it('trusts no proxy by default and reads a comma-separated list of addresses and ranges', () => {
