@@ -31,8 +31,9 @@ describe.each(storeNames())('Clause 8 rules on %s', (store) => {
       '8.6.2-01': 'partial', '8.6.2-02': 'conformant', '8.6.2-03': 'partial',
       '8.6.3-01': 'partial', '8.6.3-02': 'conformant', '8.6.3-04': 'conformant',
     });
-    // Which demo requests meet their target depends on where the weekends fall before today.
-    expect(results.get('8.6.2-01')!.explanation).toMatch(/^1\d\d of 136 requests fulfilled in the last 12 months \([5-8]\d %\) met their fulfilment target, below the 90 % expected\.$/);
+    // Which demo requests meet their target depends on where the weekends fall before today
+    // (96 of 136 on Thursday 3 December 2026, more on other days): the share, not the count, is the point.
+    expect(results.get('8.6.2-01')!.explanation).toMatch(/^\d{2,3} of 136 requests fulfilled in the last 12 months \([5-8]\d %\) met their fulfilment target, below the 90 % expected\.$/);
     expect(results.get('8.6.2-03')!.explanation).toMatch(/^Only \d+ of \d+ requests closed in the last 12 months \(\d+ %\) were confirmed and rated by the requester/);
     expect(results.get('8.6.1-01')!.explanation).toMatch(/^369 incidents were recorded in the last 12 months/);
     expect(results.get('8.3.2-03')!.explanation).toContain('1 warning');
