@@ -37,7 +37,7 @@ export interface Operation {
 }
 
 interface OpenApiDocument {
-  paths: Record<string, Record<string, { parameters?: Parameter[]; requestBody?: { content?: Record<string, { schema?: Schema }> } }>>;
+  paths: Record<string, Record<string, { summary?: string; parameters?: Parameter[]; requestBody?: { content?: Record<string, { schema?: Schema }> } }>>;
 }
 
 export function operationsOf(document: OpenApiDocument): Operation[] {
@@ -50,7 +50,8 @@ export function operationsOf(document: OpenApiDocument): Operation[] {
         path,
         parameters: operation.parameters ?? [],
         body: content['application/json']?.schema,
-        bodyTypes: Object.keys(content),
+        // Uploads declare no requestBody (Fastify's multipart has no body schema); their summary says so.
+        bodyTypes: [...Object.keys(content), ...(operation.summary?.includes('multipart/form-data') ? ['multipart/form-data'] : [])],
       });
     }
   }
@@ -241,6 +242,7 @@ export class MalformedRequests {
       const kinds = ['query', 'query-unknown', 'header', 'content-type', 'broken-json', 'accept'];
       if (pathValues.size > 0) kinds.push('path', 'path', 'path');
       if (operation.body) kinds.push('body', 'body', 'body', 'body', 'body-shape');
+      if (operation.bodyTypes.includes('multipart/form-data')) kinds.push('multipart', 'multipart', 'multipart', 'multipart');
       const kind = this.pick(kinds);
       if (kind === 'path') {
         const name = this.pick([...pathValues.keys()]);
@@ -272,6 +274,11 @@ export class MalformedRequests {
       } else if (kind === 'accept') {
         headers.accept = this.pick(['text/csv', 'application/xml', '*/*', 'text/html']);
         mutations.push(`accept ${headers.accept}`);
+      } else if (kind === 'multipart') {
+        const upload = this.multipart();
+        headers['content-type'] = upload.contentType;
+        payload = upload.payload;
+        mutations.push(upload.note);
       } else if (kind === 'body-shape') {
         body = this.pick([[], 'text', 42, null, true, new RawJson('1e309'), [{}], { a: { a: { a: { a: { a: {} } } } } }]);
         mutations.push(`body ${serialise(body).slice(0, 30)}`);
@@ -289,6 +296,20 @@ export class MalformedRequests {
       headers['content-type'] ??= 'application/json';
     }
     return { operation: operation.path, method: operation.method, url: search ? `${path}?${search}` : path, headers, payload, mutation: mutations.join('; ') || 'none (plausible request)' };
+  }
+
+  /** A file upload with something odd about its name, type, field or framing. */
+  private multipart(): { contentType: string; payload: string; note: string } {
+    const boundary = 'fuzzboundary';
+    const filename = this.pick(['a\u0000b.txt', '文件😀.txt', '', '../../etc/passwd', 'x'.repeat(1000), 'q"uote.txt', 'évidence.pdf', 'plain.txt']);
+    const type = this.pick(['text/plain', 'application/x-msdownload', 'text/pl\u0000ain', '', 'image/png', 'text/csv']);
+    const field = this.pick(['file', 'file', 'other', '']);
+    const content = this.pick(['evidence', '', 'a,b\r\n1,2\r\n', '\u0000\u0001']);
+    const part = `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\n${type ? `Content-Type: ${type}\r\n` : ''}\r\n${content}\r\n`;
+    const framing = this.pick(['whole', 'whole', 'two files', 'no end', 'no boundary', 'empty']);
+    const payload = framing === 'two files' ? `${part}${part}--${boundary}--\r\n` : framing === 'no end' ? part : framing === 'empty' ? '' : `${part}--${boundary}--\r\n`;
+    const contentType = framing === 'no boundary' ? 'multipart/form-data' : `multipart/form-data; boundary=${boundary}`;
+    return { contentType, payload, note: `multipart ${framing}, field ${JSON.stringify(field)}, name ${JSON.stringify(filename.slice(0, 20))}, type ${JSON.stringify(type)}` };
   }
 
   /** A plausible, unbroken create for an operation, to fill the store before the fuzzing. */
