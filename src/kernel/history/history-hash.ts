@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
+import { AppError } from '../../platform/http/app-error.js';
+import { illFormedValue } from '../../platform/http/input-guard.js';
 
 export const genesisHash = '0'.repeat(64);
 
@@ -19,6 +21,12 @@ export interface ChainedEvent {
  * can re-compute a chain from an export without Certus.
  */
 export function hashEvent(event: ChainedEvent): string {
+  // RFC 8785 has no form for a lone surrogate. The HTTP guard refuses one in any request; a
+  // value that came another way is still the caller's fault, so it is a 400 naming the value.
+  const unstorable = illFormedValue(event.data, '');
+  if (unstorable && unstorable.reason.includes('surrogate')) {
+    throw new AppError('validation', `${unstorable.field} ${unstorable.reason}`, { errors: [unstorable] });
+  }
   const text = canonicalize(event);
   if (text === undefined) throw new Error('history event cannot be canonicalised');
   return createHash('sha256').update(text).digest('hex');
