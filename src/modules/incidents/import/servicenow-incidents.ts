@@ -60,7 +60,11 @@ export function checkRow({ line, row }: NumberedRow): ImportIssue[] {
   const issues: ImportIssue[] = [];
   const number = emptyToNull(row.number);
   const issue = (field: string, reason: string) => issues.push({ line, number, field, reason });
-  if (!number || !/^[A-Z]{2,6}\d{4,12}$/.test(number)) issue('number', `"${row.number ?? ''}" is not an incident number`);
+  // PostgreSQL cannot store a NUL character and SQLite would: refuse it in the check, alike on both.
+  for (const [field, value] of Object.entries(row)) {
+    if (typeof value === 'string' && value.includes('\u0000')) issue(field, 'holds a NUL character, which no text field may');
+  }
+  if (!number || !/^[A-Z]{2,6}\d{4,12}$/.test(number)) issue('number', `"${(row.number ?? '').replaceAll('\u0000', '\\0')}" is not an incident number`);
   if (!(row.incident_state in stateMap) && row.incident_state !== lostState) issue('incident_state', `"${row.incident_state}" is not a known state`);
   for (const field of ['reassignment_count', 'reopen_count', 'sys_mod_count'] as const) {
     if (!/^\d+$/.test(row[field] ?? '')) issue(field, `"${row[field] ?? ''}" is not a whole number`);
