@@ -7,6 +7,7 @@ import { clauseTree, findRequirements, getClause, getRequirement, mappingsForCla
 import type { Catalogue, Requirement as CatalogueRequirement } from './catalogue/catalogue.types.js';
 import { toOscalCatalog } from './catalogue/oscal-catalog.js';
 import { oscalCatalogFileName, toOscalMappingCollection } from './catalogue/oscal-mapping.js';
+import { attachmentDisposition } from '../platform/http/content-disposition.js';
 import {
   ClauseTree, EvidenceRequest, Framework, EvidenceRequestQuery, Kpi, ListQuery, OscalCatalogDocument, OscalMappingDocument, Page, Pitfall,
   ReadinessItem, Requirement, RequirementDetail, RequirementKey, RequirementQuery,
@@ -115,7 +116,7 @@ export async function catalogueRoutes(base: FastifyInstance): Promise<void> {
     config: { access },
     schema: { operationId: 'export-catalogue-oscal-catalog', tags, summary: 'The catalogue as an OSCAL 1.2.1 catalog (JSON download)', response: { 200: OscalCatalogDocument, ...problems } },
   }, async (_request, reply) => reply
-    .header('content-disposition', `attachment; filename="${oscalCatalogFileName}"`)
+    .header('content-disposition', attachmentDisposition(oscalCatalogFileName))
     .type('application/json; charset=utf-8')
     .send(oscalCatalog));
 
@@ -123,7 +124,7 @@ export async function catalogueRoutes(base: FastifyInstance): Promise<void> {
     config: { access },
     schema: { operationId: 'export-catalogue-oscal-mapping', tags, summary: 'The framework mappings as an OSCAL 1.2.1 mapping-collection (JSON download)', response: { 200: OscalMappingDocument, ...problems } },
   }, async (_request, reply) => reply
-    .header('content-disposition', `attachment; filename="${mappingFileName}"`)
+    .header('content-disposition', attachmentDisposition(mappingFileName))
     .type('application/json; charset=utf-8')
     .send(oscalMapping));
 }

@@ -11,6 +11,7 @@ import { gapWorkbook } from './gap-workbook.js';
 import { toOscalAssessmentResults } from './oscal-assessment-results.js';
 import { pdfReport } from './pdf-report.js';
 import { assessmentReportOf, fileStem } from './report-data.js';
+import { attachmentDisposition } from '../../platform/http/content-disposition.js';
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
 const Binary = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
@@ -31,7 +32,7 @@ export async function exportRoutes(base: FastifyInstance): Promise<void> {
     const report = await assessmentReportOf(db, catalogue, await getRecord(db, assessmentRecord, request.params.key));
     const body = await gapWorkbook(report);
     return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="${fileStem(report.assessment)}.xlsx"`).send(body);
+      .header('content-disposition', attachmentDisposition(`${fileStem(report.assessment)}.xlsx`)).send(body);
   });
 
   app.get(`${path}/report`, {
@@ -40,7 +41,7 @@ export async function exportRoutes(base: FastifyInstance): Promise<void> {
   }, async (request, reply) => {
     const report = await assessmentReportOf(db, catalogue, await getRecord(db, assessmentRecord, request.params.key));
     const body = await pdfReport(report);
-    return reply.type('application/pdf').header('content-disposition', `attachment; filename="${fileStem(report.assessment)}.pdf"`).send(body);
+    return reply.type('application/pdf').header('content-disposition', attachmentDisposition(`${fileStem(report.assessment)}.pdf`)).send(body);
   });
 
   app.get(`${path}/oscal-assessment-results`, {
@@ -52,7 +53,7 @@ export async function exportRoutes(base: FastifyInstance): Promise<void> {
   }, async (request, reply) => {
     const report = await assessmentReportOf(db, catalogue, await getRecord(db, assessmentRecord, request.params.key));
     return reply.type('application/json; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${fileStem(report.assessment)}-oscal-assessment-results.json"`)
+      .header('content-disposition', attachmentDisposition(`${fileStem(report.assessment)}-oscal-assessment-results.json`))
       .send(toOscalAssessmentResults(report));
   });
 }
