@@ -93,7 +93,7 @@ export async function incidentKpis(db: Executor, period: KpiPeriod, serviceDeskG
   return [
     { id: 'incidents-opened', name: 'Incidents opened', value: total, unit: 'count', numerator: total, denominator: null, definition: 'Incidents recorded in the period (by creation time).' },
     { id: 'p1-share', name: 'P1 share', value: percent(Number(openedRow.p1 ?? 0), total), unit: 'percent', numerator: Number(openedRow.p1 ?? 0), denominator: total, definition: 'Incidents opened in the period whose priority is P1, over all opened.' },
-    { id: 'mttr', name: 'Mean time to resolve (wall clock)', value: hours(resolvedRow.mean_ms), unit: 'hours', numerator: null, denominator: resolvedCount, definition: `Mean of resolved time − opened time over incidents resolved in the period, excluding resolution codes ${excludedResolutionCodes.join(', ')}. Reopened incidents count from their latest resolution.` },
+    { id: 'mttr', name: 'Mean time to resolve (wall clock)', value: hours(resolvedRow.mean_ms), unit: 'hours', numerator: null, denominator: resolvedCount, definition: `Mean of resolved time − opened time over incidents resolved in the period, excluding resolution codes ${excludedResolutionCodes.join(', ')} and incidents whose resolution time is unknown (excludedUnknownDuration counts them). Reopened incidents count from their latest resolution.` },
     { id: 'median-ttr', name: 'Median time to resolve (wall clock)', value: hours(median), unit: 'hours', numerator: null, denominator: resolvedCount, definition: 'Median of the same durations as the mean time to resolve.' },
     { id: 'first-contact-resolution', name: 'First-contact resolution', value: percent(firstContact, resolvedCount), unit: 'percent', numerator: firstContact, denominator: resolvedCount, definition: `Resolved incidents never reassigned and resolved by the "${serviceDeskGroup}" group, over all resolved in the period.` },
     { id: 'reassignment-rate', name: 'Reassignment rate', value: percent(reassigned, resolvedCount), unit: 'percent', numerator: reassigned, denominator: resolvedCount, definition: 'Resolved incidents reassigned at least once between groups, over all resolved in the period.' },
@@ -103,4 +103,60 @@ export async function incidentKpis(db: Executor, period: KpiPeriod, serviceDeskG
     { id: 'recurring-incidents', name: 'Recurring incidents', value: percent(Number(recurring.n), total), unit: 'percent', numerator: Number(recurring.n), denominator: total, definition: `Incidents opened in the period whose caller had reported another incident of the same category in the ${recurrenceDays} days before, over all opened in the period.` },
     { id: 'major-repeat-rate', name: 'Major-incident repeat rate', value: percent(Number(repeats.n), majors), unit: 'percent', numerator: Number(repeats.n), denominator: majors, definition: 'Major incidents opened in the period whose service had another major incident in the 90 days before, over all major incidents opened.' },
   ];
+}
+
+/** Incidents left out of the duration KPIs because their resolution time is unknown. */
+export interface UnknownDurations {
+  count: number;
+  definition: string;
+}
+
+/**
+ * Incidents resolved or closed whose resolution time nobody knows (an import found none: the
+ * time is never made up), by when they were closed or else last updated. They count in no
+ * duration KPI, which cannot place them in a period by a resolution time they lack.
+ */
+export async function unknownDurations(db: Executor, period: KpiPeriod): Promise<UnknownDurations> {
+  const row = await db.selectFrom('incidents').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('resolved_at_unknown', '=', 1).where('resolved_at', 'is', null).where('status', 'in', ['resolved', 'closed'])
+    .where(sql<number>`coalesce(closed_at, updated_at)`, '>=', period.from).where(sql<number>`coalesce(closed_at, updated_at)`, '<', period.to)
+    .$if(period.service !== undefined, (q) => q.where('service', '=', period.service!))
+    .executeTakeFirstOrThrow();
+  const count = Number(row.n);
+  return {
+    count,
+    definition: `${count.toLocaleString('en-GB')} ${count === 1 ? 'incident' : 'incidents'} closed or resolved in the period with no known resolution time (imported without one) ${count === 1 ? 'is' : 'are'} left out of the time-to-resolve figures.`,
+  };
+}
+
+/** The SLA outcome the source tool exported for imported incidents: not Certus' clock-based attainment. */
+export interface ExportedSla {
+  source: string;
+  met: number;
+  total: number;
+  percent: number | null;
+  definition: string;
+}
+
+/**
+ * SLA attainment of imported history as the source tool recorded it (ServiceNow made_sla, kept on
+ * each imported incident): Certus ran no SLA clock for that history, so this figure is kept apart
+ * from its own attainment and says where it comes from. Null when no incident opened in the
+ * period has one.
+ */
+export async function exportedSla(db: Executor, period: KpiPeriod): Promise<ExportedSla | null> {
+  const row = await db.selectFrom('incidents')
+    .select((eb) => [eb.fn.countAll<number>().as('total'), eb.fn.sum<number>(sql`case when imported_made_sla = 1 then 1 else 0 end`).as('met')])
+    .where('imported_made_sla', 'is not', null).where('created_at', '>=', period.from).where('created_at', '<', period.to)
+    .$if(period.service !== undefined, (q) => q.where('service', '=', period.service!))
+    .executeTakeFirstOrThrow();
+  const total = Number(row.total);
+  if (total === 0) return null;
+  const met = Number(row.met ?? 0);
+  const share = percent(met, total);
+  return {
+    source: 'ServiceNow export (made_sla of each imported incident)',
+    met, total, percent: share,
+    definition: `SLA met (as exported by ServiceNow): ${met.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} (${share} %) imported incidents opened in the period, as the export's made_sla says. Certus ran no SLA clock for them; its own attainment is on the SLA dashboard.`,
+  };
 }

@@ -72,6 +72,8 @@ export const incidentRecord: RecordTypeDefinition = {
     firstRespondedAt: { kind: 'instant', label: 'First response at', readOnly: true, sortable: true, help: 'When someone handling the incident first took it up (assigned it or started work); stops the SLA response clock' },
     resolvedAt: { kind: 'instant', label: 'Resolved at', readOnly: true, sortable: true, filterable: true },
     closedAt: { kind: 'instant', label: 'Closed at', readOnly: true },
+    resolvedAtUnknown: { kind: 'boolean', label: 'Resolution time unknown', readOnly: true, filterable: true, help: 'Set by an import when the source gave no time for the resolution; such an incident counts in no time-to-resolve figure' },
+    importedMadeSla: { kind: 'boolean', label: 'Met its SLA (as exported)', readOnly: true, filterable: true, help: 'The SLA outcome the source tool exported (ServiceNow made_sla); Certus ran no clock for it' },
     major: { kind: 'boolean', label: 'Major incident', filterable: true, help: 'Declared by an incident manager when the major-incident criteria are met' },
     majorIncidentManagerId: { kind: 'user', label: 'Major-incident manager' },
     majorDeclaredAt: { kind: 'instant', label: 'Declared major at', readOnly: true },

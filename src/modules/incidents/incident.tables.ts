@@ -21,6 +21,8 @@ export interface IncidentTable extends RecordColumns {
   first_responded_at: number | null;
   resolved_at: number | null;
   closed_at: number | null;
+  resolved_at_unknown: number | null;
+  imported_made_sla: number | null;
   major: number;
   major_incident_manager_id: string | null;
   major_declared_at: number | null;

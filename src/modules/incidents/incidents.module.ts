@@ -9,6 +9,7 @@ import { incidentQueueIndexMigration } from './migrations/20261128T1559-incident
 import { incidentRecurrenceIndexMigration } from './migrations/20261128T1700-incident-recurrence-index.js';
 import { incidentFirstResponseMigration } from './migrations/20261128T1701-incident-first-response.js';
 import { incidentExternalUniqueMigration } from './migrations/20261128T1800-incident-external-unique.js';
+import { incidentImportHonestyMigration } from './migrations/20261203T1345-incident-import-honesty.js';
 import { loadIncidentDemo } from './incident.demo.js';
 import { incidentSettingsRoutes } from './incident-settings.routes.js';
 import { incidentKpiRoutes } from './incident-kpis.routes.js';
@@ -34,7 +35,7 @@ export const incidentsModule: CertusModule = {
   name: 'incidents',
   clause: '8.6.1',
   recordTypes: [incidentRecord, slaBreachRecord],
-  migrations: [incidentsMigration, incidentSlaMigration, slaBreachesMigration, incidentKpiIndexesMigration, incidentQueueIndexMigration, incidentSlaClocksMigration, incidentEscalationMigration, incidentQueueJoinMigration, incidentImportRunsMigration, incidentRecurrenceIndexMigration, incidentFirstResponseMigration, incidentExternalUniqueMigration],
+  migrations: [incidentsMigration, incidentSlaMigration, slaBreachesMigration, incidentKpiIndexesMigration, incidentQueueIndexMigration, incidentSlaClocksMigration, incidentEscalationMigration, incidentQueueJoinMigration, incidentImportRunsMigration, incidentRecurrenceIndexMigration, incidentFirstResponseMigration, incidentExternalUniqueMigration, incidentImportHonestyMigration],
   grants: {
     'incident-settings:read': staffRoles,
     'incident-settings:manage': ['incident-problem-manager', 'sms-manager'],

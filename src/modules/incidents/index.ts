@@ -5,7 +5,7 @@ export type { IncidentTable } from './incident.tables.js';
 export { incidentKpis, excludedResolutionCodes, percent, type KpiValue, type KpiPeriod } from './incident.kpis.js';
 export { importServicenowIncidents, type ImportReport } from './import/incident-import.service.js';
 export { fileSource, bufferSource, type CsvSource } from './import/csv-source.js';
-export { parseServicenowDate } from './import/servicenow-format.js';
+export { parseServicenowDate, servicenowColumns, type ServicenowRow } from './import/servicenow-format.js';
 export { slaBreachRecord } from './sla-breach.record.js';
 export { watchSlas, slaWatchJob, type WatchSummary } from './sla-watch.js';
 export { incidentClocks, type IncidentClocks } from './incident-clocks.js';

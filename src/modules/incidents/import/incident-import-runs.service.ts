@@ -6,6 +6,7 @@ import { AppError } from '../../../platform/http/app-error.js';
 import { enqueueJob } from '../../../platform/jobs/job-queue.js';
 import type { Principal } from '../../../platform/auth/principal.js';
 import { isZip, rangeSource } from './csv-source.js';
+import { notTextReason } from './servicenow-export.js';
 import { exportIssues } from './incident-import.service.js';
 import type { ImportRunSummaryView, ImportRunView } from './incident-import.schemas.js';
 import { blobReader, findImportRun, insertImportRun, pageImportRuns, storeBlob, unfinishedImportOf, type ImportRunRow } from './incident-import-runs.repository.js';
@@ -72,7 +73,9 @@ function checkUpload(upload: Upload): void {
   if (upload.content.length === 0) throw AppError.validation('file', 'is empty');
   const zip = isZip(name, upload.content);
   if (name.endsWith('.zip') && upload.content.subarray(0, 4).toString('latin1') !== 'PK\u0003\u0004') throw unsupported('is named .zip but is not a zip file');
-  if (!zip && upload.content.subarray(0, 64 * 1024).includes(0)) throw unsupported('is not text');
+  if (zip) return;
+  const reason = notTextReason(upload.content.subarray(0, 8 * 1024)) ?? (upload.content.subarray(0, 64 * 1024).includes(0) ? 'is not text' : null);
+  if (reason) throw unsupported(reason);
 }
 
 async function createRun(trx: Executor, fields: { fileName: string; fileSize: number; sha256: string; mode: ImportRunMode; checkedBy: string | null }, principal: Principal, now: number): Promise<string> {

@@ -8,7 +8,7 @@ import { incidentRecord } from '../incident.record.js';
 import type { CsvSource } from './csv-source.js';
 import { lostState } from './servicenow-format.js';
 import { fileProblemOf, readExport, type ReadPosition } from './servicenow-export.js';
-import { incidentFromRows, type ImportIssue, type NumberedRow } from './servicenow-incidents.js';
+import { incidentFromRows, resolutionTimeOf, type ImportIssue, type NumberedRow } from './servicenow-incidents.js';
 
 export interface ImportReport {
   format: 'servicenow-audit';
@@ -61,6 +61,8 @@ export async function checkServicenowExport(source: CsvSource, onStep?: (step: I
   const issues: ImportIssue[] = [];
   let issueCount = 0;
   let lostStates = 0;
+  let unknownInFirstRow = 0;
+  let unknownOtherwise = 0;
   let rows = 0;
   let incidents = 0;
   try {
@@ -72,6 +74,9 @@ export async function checkServicenowExport(source: CsvSource, onStep?: (step: I
       }
       incidents += 1;
       lostStates += item.incident.filter((r) => r.row.incident_state === lostState).length;
+      const resolution = resolutionTimeOf(item.incident);
+      if (resolution.resolvedInFirstRow) unknownInFirstRow += 1;
+      else if (resolution.unknown) unknownOtherwise += 1;
     }
   } catch (error) {
     // A problem with the file as a whole ends the check; it is reported after the rows' issues.
@@ -84,8 +89,21 @@ export async function checkServicenowExport(source: CsvSource, onStep?: (step: I
     'States: Active → in progress; Awaiting User Info and Awaiting Evidence → awaiting caller; Awaiting Vendor → awaiting supplier; Awaiting Problem → in progress.',
     'Times are read as UTC. Callers, groups and categories keep their anonymised names from the export (in the description and assignment group).',
     ...(lostStates ? [`${lostStates} row(s) carry state -100 (lost by ServiceNow); their other changes are kept and the state is left as it was.`] : []),
+    ...unknownResolutionNotes(unknownInFirstRow, unknownOtherwise),
+    'SLA: each incident keeps the outcome ServiceNow exported for it (made_sla, as "Met its SLA (as exported)"); Certus ran no SLA clock for imported history.',
   ];
   return { rows, incidents, issueCount, issues, notes };
+}
+
+const counted = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+
+/** Resolution times the export does not give are left unknown, never made up; the notes say how many. */
+function unknownResolutionNotes(inFirstRow: number, otherwise: number): string[] {
+  const unknown = 'their time to resolve is unknown and they count in no time-to-resolve KPI';
+  return [
+    ...(inFirstRow ? [`${counted(inFirstRow, 'incident was', 'incidents were')} already resolved in their first row with no resolution time; ${unknown}.`] : []),
+    ...(otherwise ? [`${counted(otherwise, 'incident was', 'incidents were')} resolved or closed with no resolution time in the export; ${unknown}.`] : []),
+  ];
 }
 
 /** Every row of the file that has a problem, a page at a time (for the full issue list). */
