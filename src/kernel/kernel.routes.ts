@@ -9,11 +9,15 @@ import { findRecord } from './records/record-row.js';
 import { verifyIntegrity } from './integrity/integrity-verify.js';
 import { IntegrityReport } from './integrity/integrity.schemas.js';
 import type { RecordTypeRegistry } from './records/record-registry.js';
-import { inReadScope, permissionsOf } from './records/record-type.js';
+import { inReadScope, permissionsOf, type FieldKind } from './records/record-type.js';
 import type { MenuEntry } from './module.js';
 
+// Every field kind, so the document names them (the web's generated types read them as a union);
+// `satisfies` keeps the list exactly FieldKind.
+const fieldKinds = Object.keys({ text: 0, longText: 0, enum: 0, date: 0, instant: 0, integer: 0, boolean: 0, user: 0, reference: 0, json: 0 } satisfies Record<FieldKind, 0>) as FieldKind[];
+
 const FieldMeta = Type.Object({
-  name: Type.String(), kind: Type.String(), label: Type.String(), required: Type.Boolean(), help: Type.Union([Type.String(), Type.Null()]),
+  name: Type.String(), kind: Type.Enum(fieldKinds), label: Type.String(), required: Type.Boolean(), help: Type.Union([Type.String(), Type.Null()]),
   maxLength: Type.Union([Type.Integer(), Type.Null()]), options: Type.Array(Type.Object({ value: Type.String(), label: Type.String() })),
   filterable: Type.Boolean(), sortable: Type.Boolean(), transitionOnly: Type.Boolean(), readOnly: Type.Boolean(),
   notOnCreate: Type.Boolean({ description: 'Given once the record exists, never in the create form' }),
@@ -25,7 +29,7 @@ const FieldMeta = Type.Object({
 const RecordTypeMeta = Type.Object({
   type: Type.String(), plural: Type.String(), prefix: Type.String(), label: Type.String(), labelPlural: Type.String(), clause: Type.String(),
   titleField: Type.String(), listFields: Type.Array(Type.String()), fields: Type.Array(FieldMeta),
-  states: Type.Array(Type.Object({ id: Type.String(), label: Type.String(), category: Type.String() })),
+  states: Type.Array(Type.Object({ id: Type.String(), label: Type.String(), category: Type.Union([Type.Literal('open'), Type.Literal('done')]) })),
   transitions: Type.Array(Type.Object({ from: Type.Array(Type.String()), to: Type.String(), label: Type.String(), roles: Type.Array(Type.String()), requires: Type.Array(Type.String()) })),
   initialState: Type.String(),
   permissions: Type.Object({ read: Type.Boolean(), create: Type.Boolean(), update: Type.Boolean(), comment: Type.Boolean(), transition: Type.Boolean() }),

@@ -8,7 +8,7 @@ import { attachmentDisposition } from '../../platform/http/content-disposition.j
 import { Problem } from '../../platform/http/problem.schemas.js';
 import { addComment, listComments } from '../comments/comments.service.js';
 import { attachFile, listAttachments, readAttachment, removeAttachment } from '../attachments/attachments.service.js';
-import { listHistory } from '../history/history.service.js';
+import { listHistory, type HistoryKind } from '../history/history.service.js';
 import { linkTypeIds, type LinkType } from '../links/link-types.js';
 import { addLink, listLinks, removeLink } from '../links/links.service.js';
 import { assertEvidenceOpen } from './frozen-evidence.js';
@@ -22,8 +22,11 @@ import { isRequesterOnly } from '../../platform/auth/principal.js';
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
 
+// Every history kind, so the document names them; `satisfies` keeps the list exactly HistoryKind.
+const historyKinds = Object.keys({ created: 0, updated: 0, transitioned: 0, commented: 0, linked: 0, unlinked: 0, attached: 0, detached: 0 } satisfies Record<HistoryKind, 0>) as HistoryKind[];
+
 const HistoryEntry = Type.Object({
-  seq: Type.Integer(), kind: Type.String(), actorId: Type.Union([Uuid, Type.Null()]), actorName: Type.Union([Type.String(), Type.Null()]),
+  seq: Type.Integer(), kind: Type.Enum(historyKinds), actorId: Type.Union([Uuid, Type.Null()]), actorName: Type.Union([Type.String(), Type.Null()]),
   at: IsoInstant, data: Type.Record(Type.String(), Type.Unknown()), hash: Type.String(),
 });
 const Comment = Type.Object({ id: Uuid, visibility: Type.Union([Type.Literal('internal'), Type.Literal('public')]), body: Type.String(), authorId: Uuid, authorName: Type.String(), createdAt: IsoInstant });

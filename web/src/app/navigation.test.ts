@@ -16,7 +16,7 @@ function recordType(type: string, clause: string, read = true): RecordType {
     fields: [],
     states: [],
     transitions: [],
-    permissions: { read, create: read, update: read },
+    permissions: { read, create: read, update: read, comment: read, transition: read },
   };
 }
 

@@ -44,7 +44,7 @@ export function HistoryTimeline({ recordType, recordKey, refreshKey }: { recordT
                 {kindLabels[event.kind] ?? event.kind}
               </Badge>
               <Text size="sm" fw={600} span>
-                {event.actorName}
+                {event.actorName ?? (event.actorId ? 'Someone no longer known' : 'The system')}
               </Text>
               <Text size="sm" c="dimmed" span>
                 {formatInstant(event.at, session.user.timeZone)}

@@ -5378,7 +5378,8 @@ export interface operations {
                             listFields: string[];
                             fields: {
                                 name: string;
-                                kind: string;
+                                /** @enum {unknown} */
+                                kind: "text" | "longText" | "enum" | "date" | "instant" | "integer" | "boolean" | "user" | "reference" | "json";
                                 label: string;
                                 required: boolean;
                                 help: string | null;
@@ -5409,7 +5410,7 @@ export interface operations {
                             states: {
                                 id: string;
                                 label: string;
-                                category: string;
+                                category: "open" | "done";
                             }[];
                             transitions: {
                                 from: string[];
@@ -6744,7 +6745,8 @@ export interface operations {
                     "application/json": {
                         items: {
                             seq: number;
-                            kind: string;
+                            /** @enum {unknown} */
+                            kind: "created" | "updated" | "transitioned" | "commented" | "linked" | "unlinked" | "attached" | "detached";
                             actorId: string | null;
                             actorName: string | null;
                             /**
@@ -8943,7 +8945,8 @@ export interface operations {
                     "application/json": {
                         items: {
                             seq: number;
-                            kind: string;
+                            /** @enum {unknown} */
+                            kind: "created" | "updated" | "transitioned" | "commented" | "linked" | "unlinked" | "attached" | "detached";
                             actorId: string | null;
                             actorName: string | null;
                             /**
@@ -11272,7 +11275,8 @@ export interface operations {
                     "application/json": {
                         items: {
                             seq: number;
-                            kind: string;
+                            /** @enum {unknown} */
+                            kind: "created" | "updated" | "transitioned" | "commented" | "linked" | "unlinked" | "attached" | "detached";
                             actorId: string | null;
                             actorName: string | null;
                             /**
@@ -13585,7 +13589,8 @@ export interface operations {
                     "application/json": {
                         items: {
                             seq: number;
-                            kind: string;
+                            /** @enum {unknown} */
+                            kind: "created" | "updated" | "transitioned" | "commented" | "linked" | "unlinked" | "attached" | "detached";
                             actorId: string | null;
                             actorName: string | null;
                             /**
@@ -15910,7 +15915,8 @@ export interface operations {
                     "application/json": {
                         items: {
                             seq: number;
-                            kind: string;
+                            /** @enum {unknown} */
+                            kind: "created" | "updated" | "transitioned" | "commented" | "linked" | "unlinked" | "attached" | "detached";
                             actorId: string | null;
                             actorName: string | null;
                             /**
@@ -18303,7 +18309,8 @@ export interface operations {
                     "application/json": {
                         items: {
                             seq: number;
-                            kind: string;
+                            /** @enum {unknown} */
+                            kind: "created" | "updated" | "transitioned" | "commented" | "linked" | "unlinked" | "attached" | "detached";
                             actorId: string | null;
                             actorName: string | null;
                             /**
@@ -20527,7 +20534,8 @@ export interface operations {
                     "application/json": {
                         items: {
                             seq: number;
-                            kind: string;
+                            /** @enum {unknown} */
+                            kind: "created" | "updated" | "transitioned" | "commented" | "linked" | "unlinked" | "attached" | "detached";
                             actorId: string | null;
                             actorName: string | null;
                             /**
@@ -22896,7 +22904,8 @@ export interface operations {
                     "application/json": {
                         items: {
                             seq: number;
-                            kind: string;
+                            /** @enum {unknown} */
+                            kind: "created" | "updated" | "transitioned" | "commented" | "linked" | "unlinked" | "attached" | "detached";
                             actorId: string | null;
                             actorName: string | null;
                             /**
@@ -25244,7 +25253,8 @@ export interface operations {
                     "application/json": {
                         items: {
                             seq: number;
-                            kind: string;
+                            /** @enum {unknown} */
+                            kind: "created" | "updated" | "transitioned" | "commented" | "linked" | "unlinked" | "attached" | "detached";
                             actorId: string | null;
                             actorName: string | null;
                             /**
@@ -27474,7 +27484,8 @@ export interface operations {
                     "application/json": {
                         items: {
                             seq: number;
-                            kind: string;
+                            /** @enum {unknown} */
+                            kind: "created" | "updated" | "transitioned" | "commented" | "linked" | "unlinked" | "attached" | "detached";
                             actorId: string | null;
                             actorName: string | null;
                             /**
@@ -29749,7 +29760,8 @@ export interface operations {
                     "application/json": {
                         items: {
                             seq: number;
-                            kind: string;
+                            /** @enum {unknown} */
+                            kind: "created" | "updated" | "transitioned" | "commented" | "linked" | "unlinked" | "attached" | "detached";
                             actorId: string | null;
                             actorName: string | null;
                             /**
@@ -31996,7 +32008,8 @@ export interface operations {
                     "application/json": {
                         items: {
                             seq: number;
-                            kind: string;
+                            /** @enum {unknown} */
+                            kind: "created" | "updated" | "transitioned" | "commented" | "linked" | "unlinked" | "attached" | "detached";
                             actorId: string | null;
                             actorName: string | null;
                             /**
@@ -34251,7 +34264,8 @@ export interface operations {
                     "application/json": {
                         items: {
                             seq: number;
-                            kind: string;
+                            /** @enum {unknown} */
+                            kind: "created" | "updated" | "transitioned" | "commented" | "linked" | "unlinked" | "attached" | "detached";
                             actorId: string | null;
                             actorName: string | null;
                             /**

@@ -1,119 +1,37 @@
-/** Shapes of the Certus API as the web app uses them (see GET /api/openapi.json). */
+/**
+ * Shapes of the Certus API as the web app uses them: aliases of the types generated from the
+ * server's OpenAPI document (api.generated.ts, `npm run api-types`), so a route's schema and the
+ * web cannot drift apart unnoticed. What the API does not define stays written by hand, saying why.
+ */
+import type { ApiResponse, RecordActivity } from './api-schema';
 
-export interface SessionUser {
-  id: string;
-  email: string;
-  displayName: string;
-  roles: string[];
-  timeZone: string;
-  mustChangePassword: boolean;
-}
+export type Session = ApiResponse<'get-session'>;
+export type SessionUser = Session['user'];
 
-export interface Session {
-  user: SessionUser;
-  permissions: string[];
-  csrfToken: string | null;
-  via: string;
-}
+export type RecordTypesResponse = ApiResponse<'list-record-types'>;
+export type RecordType = RecordTypesResponse['items'][number];
+export type FieldMeta = RecordType['fields'][number];
+export type FieldKind = FieldMeta['kind'];
+export type FieldOption = FieldMeta['options'][number];
+/** For a reference field: the record type it names. */
+export type ReferenceTarget = NonNullable<FieldMeta['target']>;
+export type StateMeta = RecordType['states'][number];
+export type TransitionMeta = RecordType['transitions'][number];
+export type LinkTypeMeta = RecordTypesResponse['linkTypes'][number];
+/** A module's page this person may open; `group` is `work` (beside My work), a navigation group id (`resolution` …) or `compliance`. */
+export type PageMeta = RecordTypesResponse['pages'][number];
 
-export type FieldKind = 'text' | 'longText' | 'enum' | 'date' | 'instant' | 'integer' | 'boolean' | 'user' | 'reference' | 'json';
-
-export interface FieldOption {
-  value: string;
-  label: string;
-}
-
-export interface FieldMeta {
-  name: string;
-  kind: FieldKind;
-  label: string;
-  required: boolean;
-  help: string | null;
-  maxLength: number | null;
-  options: FieldOption[];
-  filterable: boolean;
-  sortable: boolean;
-  transitionOnly: boolean;
-  /** Set by the server (derived or system-maintained); never in forms. */
-  readOnly?: boolean;
-  /** Given once the record exists: not in the create form. */
-  notOnCreate?: boolean;
-  /** What an empty value stands for, shown in an empty field; null for nobody. */
-  emptyLabel?: string | null;
-  /** For a reference field: the record type it names. */
-  target?: ReferenceTarget | null;
-  /** For a reference field: the states a newly chosen record must be in; null for any. */
-  targetStates?: string[] | null;
-}
-
-export interface ReferenceTarget {
-  type: string;
-  plural: string;
-  prefix: string;
-  label: string;
-  titleField: string;
-}
-
-export interface StateMeta {
-  id: string;
-  label: string;
-  category: 'open' | 'done';
-}
-
-export interface TransitionMeta {
-  from: string[];
-  to: string;
-  label: string;
-  roles: string[];
-  requires: string[];
-}
-
-export interface RecordType {
-  type: string;
-  plural: string;
-  prefix: string;
-  label: string;
-  labelPlural: string;
-  clause: string;
-  titleField: string;
-  listFields: string[];
-  initialState: string;
-  fields: FieldMeta[];
-  states: StateMeta[];
-  transitions: TransitionMeta[];
-  permissions: { read: boolean; create: boolean; update: boolean; comment?: boolean; transition?: boolean };
-}
-
-export interface LinkTypeMeta {
-  id: string;
-  label: string;
-  inverse: string;
-}
-
-export interface RecordTypesResponse {
-  items: RecordType[];
-  linkTypes: LinkTypeMeta[];
-  /** The modules' pages this person may open, by navigation section. */
-  pages: PageMeta[];
-}
-
-export interface PageMeta {
-  label: string;
-  path: string;
-  /** `work` (beside My work), a navigation group id (`resolution` …) or `compliance`. */
-  group: string;
-  description: string | null;
-}
-
+/** A field's value as forms and filters hold it (UI state, not an API shape). */
 export type FieldValue = string | number | boolean | null;
 
-export interface AllowedTransition {
-  to: string;
-  label: string;
-  requires: string[];
-  permitted: boolean;
-}
+/** A transition the record's state allows; every record type's detail answers with the kernel's same shape. */
+export type AllowedTransition = ApiResponse<'get-assessment'>['allowedTransitions'][number];
 
+/**
+ * A record of any type. Written by hand: the API types each record type's fields separately
+ * (GET /api/<plural>/{key} per type), while the web's record pages read any type's fields by name
+ * from its metadata. The kernel's fields are the ones every type's schema shares.
+ */
 export interface RecordData {
   id: string;
   reference: string;
@@ -130,92 +48,26 @@ export interface RecordData {
   [field: string]: unknown;
 }
 
+/** A page of records of any type (by hand, as RecordData is). */
 export interface RecordPage {
   items: RecordData[];
   nextCursor: string | null;
   total: number | null;
 }
 
-export interface HistoryEvent {
-  seq: number;
-  kind: 'created' | 'updated' | 'transitioned' | 'commented' | 'linked' | 'unlinked' | 'attached' | 'detached';
-  actorId: string;
-  actorName: string;
-  at: string;
-  data: Record<string, unknown>;
-  hash: string;
-}
+export type HistoryEvent = RecordActivity<'history'>;
+export type Comment = RecordActivity<'comments'>;
+export type RecordLink = RecordActivity<'links'>;
+export type Attachment = RecordActivity<'attachments'>;
 
-export interface Comment {
-  id: string;
-  visibility: 'internal' | 'public';
-  body: string;
-  authorId: string;
-  authorName: string;
-  createdAt: string;
-}
+/** A personal API token; `token`, the secret, only in the answer that created it. */
+export type ApiToken = ApiResponse<'list-api-tokens'>['items'][number] & Partial<Pick<ApiResponse<'create-api-token', 201>, 'token'>>;
 
-export interface RecordLink {
-  id: string;
-  linkType: string;
-  label: string;
-  direction: 'outgoing' | 'incoming';
-  other: { type: string; id: string; reference: string; title: string; status: string };
-  createdAt: string;
-  createdBy: string;
-}
+export type Role = ApiResponse<'list-roles'>['items'][number];
 
-export interface Attachment {
-  id: string;
-  filename: string;
-  contentType: string;
-  size: number;
-  sha256: string;
-  createdBy: string;
-  createdAt: string;
-}
-
-export interface ApiToken {
-  id: string;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-  token?: string;
-}
-
-export interface Role {
-  id: string;
-  label: string;
-  summary: string;
-}
-
-export interface UserSummary {
-  id: string;
-  email: string;
-  displayName: string;
-  roles: string[];
-  active: boolean;
-  mustChangePassword: boolean;
-  timeZone: string;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
+export type UserSummary = ApiResponse<'get-user'>;
 
 /** An active person, from GET /api/people (readable by everyone signed in; roles only for staff). */
-export interface Person {
-  id: string;
-  displayName: string;
-  roles?: string[];
-}
+export type Person = ApiResponse<'list-people'>['items'][number];
 
-export interface ResolvedReference {
-  type: string;
-  plural: string;
-  id: string;
-  reference: string;
-  title: string;
-  status: string;
-}
+export type ResolvedReference = ApiResponse<'resolve-reference'>;
