@@ -132,6 +132,12 @@ describe.skipIf(!availability.run)('compliance journey in the browser', () => {
     const byClause = page.getByRole('table').first();
     await byClause.getByRole('link', { name: /1 minor nonconformities in 8\.6/ }).waitFor();
     await screenshot(page, 'compliance-03-heatmap');
+    // Every column shows beside the navigation at this width: no table runs past its section.
+    const overflow = await page.locator('main section').evaluateAll((sections) => sections.map((s) => {
+      const table = s.querySelector('table');
+      return table ? Math.round(table.getBoundingClientRect().right - s.getBoundingClientRect().right) : 0;
+    }));
+    expect(overflow.every((px) => px <= 0), `columns past the page by ${overflow.join(', ')} px`).toBe(true);
     await expectAccessible('heatmap');
     await byClause.getByRole('link', { name: /1 minor nonconformities in 8\.6/ }).click();
     await page.getByText(/Showing clause 8\.6, result/).waitFor();

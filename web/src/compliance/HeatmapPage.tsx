@@ -16,7 +16,7 @@ const columns: { id: string; label: string; count: (c: HeatmapCell) => number; b
   { id: 'minor', label: 'Minor nonconformities', count: (c) => c.minor, bg: 'var(--mantine-color-red-1)' },
   { id: 'not-assessed', label: 'Not assessed', count: (c) => c.counts['not-assessed'], bg: 'var(--mantine-color-blue-0)' },
   { id: 'not-applicable', label: 'Not applicable', count: (c) => c.counts['not-applicable'], bg: 'var(--mantine-color-gray-1)' },
-  { id: 'unanswered', label: 'Unanswered', count: (c) => c.counts.unanswered, bg: 'var(--mantine-color-gray-0)' },
+  { id: 'unanswered', label: 'Not answered', count: (c) => c.counts.unanswered, bg: 'var(--mantine-color-gray-0)' },
 ];
 
 export function HeatmapPage() {
@@ -76,6 +76,7 @@ function Legend() {
   );
 }
 
+/** Compact enough that every column fits the page beside the navigation; narrower screens scroll it. */
 function HeatTable<C extends HeatmapCell>({ caption, firstColumn, cells, link, name, extra }: { caption: string; firstColumn: string; cells: C[]; link: (cell: C, filter?: string) => string; name: (cell: C) => string; extra?: (cell: C) => string }) {
   return (
     <Box component="section" aria-label={caption}>
@@ -85,21 +86,32 @@ function HeatTable<C extends HeatmapCell>({ caption, firstColumn, cells, link, n
       {cells.length === 0 ? (
         <EmptyState title="Nothing in scope" />
       ) : (
-        <Table.ScrollContainer minWidth={900}>
-          <Table withTableBorder withColumnBorders>
+        <Table.ScrollContainer minWidth={760} type="native">
+          <Table withTableBorder withColumnBorders horizontalSpacing="xs">
             <Table.Thead>
+              {/* Major and minor sit under one "Nonconformities" heading, so the long word is said once. */}
               <Table.Tr>
-                <Table.Th scope="col" miw={220}>{firstColumn}</Table.Th>
-                <Table.Th scope="col">Score</Table.Th>
-                {columns.map((c) => (
-                  <Table.Th scope="col" key={c.id} ta="right">
-                    {c.label}
-                  </Table.Th>
-                ))}
-                <Table.Th scope="col" ta="right">
-                  Requirements
+                <Table.Th fz="xs" scope="col" rowSpan={2} miw={150}>{firstColumn}</Table.Th>
+                <Table.Th fz="xs" scope="col" rowSpan={2}>Score</Table.Th>
+                {columns.map((c) =>
+                  c.id === 'minor' ? null : c.id === 'major' ? (
+                    <Table.Th fz="xs" scope="colgroup" colSpan={2} key="nonconformities" ta="center">
+                      Nonconformities
+                    </Table.Th>
+                  ) : (
+                    <Table.Th fz="xs" scope="col" rowSpan={2} key={c.id} ta="right">
+                      {c.label}
+                    </Table.Th>
+                  ),
+                )}
+                <Table.Th fz="xs" scope="col" rowSpan={2} ta="right" title="Requirements in scope">
+                  Total
                 </Table.Th>
-                {extra ? <Table.Th scope="col">Maturity</Table.Th> : null}
+                {extra ? <Table.Th fz="xs" scope="col" rowSpan={2}>Maturity</Table.Th> : null}
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Th fz="xs" scope="col" ta="right">Major</Table.Th>
+                <Table.Th fz="xs" scope="col" ta="right">Minor</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
