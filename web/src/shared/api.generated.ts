@@ -17209,6 +17209,10 @@ export interface operations {
                 resolvedAtFrom?: string;
                 /** @description Resolved at to (ISO date or date-time) */
                 resolvedAtTo?: string;
+                /** @description Resolution time unknown */
+                resolvedAtUnknown?: "true" | "false";
+                /** @description Met its SLA (as exported) */
+                importedMadeSla?: "true" | "false";
                 /** @description Major incident */
                 major?: "true" | "false";
                 /** @description Source */
@@ -17274,6 +17278,8 @@ export interface operations {
                             firstRespondedAt: string | null;
                             resolvedAt: string | null;
                             closedAt: string | null;
+                            resolvedAtUnknown: boolean | null;
+                            importedMadeSla: boolean | null;
                             major: boolean | null;
                             majorIncidentManagerId: string | null;
                             majorDeclaredAt: string | null;
@@ -17472,6 +17478,8 @@ export interface operations {
                         firstRespondedAt: string | null;
                         resolvedAt: string | null;
                         closedAt: string | null;
+                        resolvedAtUnknown: boolean | null;
+                        importedMadeSla: boolean | null;
                         major: boolean | null;
                         majorIncidentManagerId: string | null;
                         majorDeclaredAt: string | null;
@@ -17642,6 +17650,8 @@ export interface operations {
                         firstRespondedAt: string | null;
                         resolvedAt: string | null;
                         closedAt: string | null;
+                        resolvedAtUnknown: boolean | null;
+                        importedMadeSla: boolean | null;
                         major: boolean | null;
                         majorIncidentManagerId: string | null;
                         majorDeclaredAt: string | null;
@@ -17851,6 +17861,8 @@ export interface operations {
                         firstRespondedAt: string | null;
                         resolvedAt: string | null;
                         closedAt: string | null;
+                        resolvedAtUnknown: boolean | null;
+                        importedMadeSla: boolean | null;
                         major: boolean | null;
                         majorIncidentManagerId: string | null;
                         majorDeclaredAt: string | null;
@@ -18115,6 +18127,8 @@ export interface operations {
                         firstRespondedAt: string | null;
                         resolvedAt: string | null;
                         closedAt: string | null;
+                        resolvedAtUnknown: boolean | null;
+                        importedMadeSla: boolean | null;
                         major: boolean | null;
                         majorIncidentManagerId: string | null;
                         majorDeclaredAt: string | null;
@@ -37228,6 +37242,21 @@ export interface operations {
                             denominator: number | null;
                             definition: string;
                         }[];
+                        excludedUnknownDuration: {
+                            /** @description Resolved or closed incidents left out of the duration KPIs because their resolution time is unknown */
+                            count: number;
+                            definition: string;
+                        };
+                        exportedSla: {
+                            /** @description Where the figure comes from: the exporting tool, never a Certus clock */
+                            source: string;
+                            met: number;
+                            total: number;
+                            percent: number | null;
+                            definition: string;
+                        } | null;
+                        /** @description What a reader must know to read the figures, in plain words */
+                        notes: string[];
                     };
                 };
             };
