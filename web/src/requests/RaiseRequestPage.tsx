@@ -61,7 +61,7 @@ function RaiseRequestForm({ model }: { model: RequestModelRecord }) {
   const hasErrors = Object.keys(errors).length > 0;
   return (
     <Stack gap="md" maw={720}>
-      <PageTrail above={[{ label: 'Request portal', to: '/portal' }]} current={model.name} />
+      <PageTrail above={[{ label: 'Request portal', to: '/portal' }]} current={model.name ?? model.reference} />
       <Title order={1}>{heading}</Title>
       {model.description ? <Text>{model.description}</Text> : null}
       {model.approvalRequired ? <Text size="sm" c="dimmed">This request is approved before work starts; you will see the decision here.</Text> : null}

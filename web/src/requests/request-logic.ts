@@ -60,7 +60,11 @@ export function dueText(request: ServiceRequest, timeZone: string): string {
   return formatInstant(request.dueAt, timeZone);
 }
 
-/** 8.6.2: the earlier tasks still open that a task waits for; the server refuses to finish it before them. */
-export function tasksWaitedFor<T extends { position: number; status: string }>(tasks: readonly T[], task: T): T[] {
-  return tasks.filter((t) => t.status === 'open' && t.position < task.position).sort((a, b) => a.position - b.position);
+/**
+ * 8.6.2: the earlier tasks still open that a task waits for; the server refuses to finish it before them.
+ * The API types every record field as nullable; the server numbers every task, so a missing position only counts as first.
+ */
+export function tasksWaitedFor<T extends { position: number | null; status: string }>(tasks: readonly T[], task: T): T[] {
+  const position = (t: T) => t.position ?? 0;
+  return tasks.filter((t) => t.status === 'open' && position(t) < position(task)).sort((a, b) => position(a) - position(b));
 }
