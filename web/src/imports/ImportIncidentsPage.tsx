@@ -15,7 +15,7 @@ import { useImportRun } from './useImportRun';
 
 const outcomeColour = { succeeded: 'green', rejected: 'orange', failed: 'red', queued: 'gray', running: 'blue' } as const;
 
-/** A run's result once it has finished: the sentence, the notes of a clean check, the problems. */
+/** A run's result once it has finished: the sentence, the notes of a clean check or import (what was left unknown), the problems. */
 function RunOutcome({ run }: { run: ImportRun }) {
   if (!isFinished(run.status)) return null;
   const title = run.status === 'succeeded' ? (run.mode === 'dry-run' ? 'Ready to import' : 'Imported') : run.status === 'rejected' ? 'The file has problems' : 'The run failed';
@@ -25,7 +25,7 @@ function RunOutcome({ run }: { run: ImportRun }) {
         {outcomeText(run)}
       </Alert>
       {run.report && run.report.issueCount > 0 ? <IssuesTable runId={run.id} issues={run.report.issues} issueCount={run.report.issueCount} /> : null}
-      {run.status === 'succeeded' && run.mode === 'dry-run' && run.report && run.report.notes.length > 0 ? (
+      {run.status === 'succeeded' && run.report && run.report.notes.length > 0 ? (
         <List size="sm" spacing={2}>
           {run.report.notes.map((note) => (
             <List.Item key={note}>{note}</List.Item>

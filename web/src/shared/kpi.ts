@@ -14,6 +14,8 @@ export interface KpiResponse {
   to: string;
   service: string | null;
   items: Kpi[];
+  /** What a reader must know to read the figures (e.g. incidents left out for an unknown resolution time, an SLA figure exported by another tool). */
+  notes?: string[];
 }
 
 const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });

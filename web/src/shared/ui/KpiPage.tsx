@@ -1,4 +1,4 @@
-import { Button, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, List, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { get } from '../api';
@@ -87,6 +87,11 @@ export function KpiPage({ title, summary, endpoint }: KpiPageProps) {
             {kpis.data.from} to {kpis.data.to}, {kpis.data.service ? `service ${kpis.data.service}` : 'all services'}
           </Text>
           <KpiGrid items={kpis.data.items} />
+          {kpis.data.notes?.length ? (
+            <List size="sm" spacing={2} mt="sm" aria-label="About these figures">
+              {kpis.data.notes.map((note) => <List.Item key={note}>{note}</List.Item>)}
+            </List>
+          ) : null}
         </section>
       ) : null}
     </Stack>
