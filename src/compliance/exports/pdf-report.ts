@@ -33,6 +33,12 @@ export function fitsCell(doc: Doc, cell: TableCell): boolean {
   return cell.text.split(/\s+/).every((word) => doc.widthOfString(word) <= cell.width - 2 * cellPadding);
 }
 
+/** Whether white text reads better than black on a fill (RGB hex), by its relative luminance. */
+function isDark(fill: string): boolean {
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(fill.slice(i, i + 2), 16) / 255);
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b! < 0.5;
+}
+
 /** One row of fixed-width cells, as tall as its longest text; a cell may have a fill colour (white text on dark fills). */
 function tableRow(doc: Doc, cells: TableCell[], minHeight = 18): void {
   const height = Math.max(minHeight, ...cells.map((cell) => Math.ceil(cellFont(doc, cell).heightOfString(cell.text, { width: cell.width - 2 * cellPadding })) + 2 * cellPadding + 2));
@@ -42,8 +48,7 @@ function tableRow(doc: Doc, cells: TableCell[], minHeight = 18): void {
   for (const cell of cells) {
     if (cell.fill) doc.rect(x, y, cell.width, height).fill(`#${cell.fill}`);
     doc.rect(x, y, cell.width, height).lineWidth(0.5).stroke('#B0BEC5');
-    const light = cell.fill && !['E0E0E0', 'F9A825'].includes(cell.fill);
-    cellFont(doc, cell).fillColor(light ? '#FFFFFF' : '#000000').text(cell.text, x + cellPadding, y + cellPadding + 1, { width: cell.width - 2 * cellPadding });
+    cellFont(doc, cell).fillColor(cell.fill && isDark(cell.fill) ? '#FFFFFF' : '#000000').text(cell.text, x + cellPadding, y + cellPadding + 1, { width: cell.width - 2 * cellPadding });
     x += cell.width;
   }
   doc.fillColor('#000000').font('Helvetica').fontSize(10);

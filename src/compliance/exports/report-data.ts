@@ -66,16 +66,32 @@ export const resultLabels: Record<string, string> = {
   conformant: 'Conformant', partial: 'Partial', nonconformant: 'Nonconformant', 'not-assessed': 'Not assessed', 'not-applicable': 'Not applicable', unanswered: 'Not answered',
 };
 
-/** Traffic-light colours (RGB hex) shared by the workbook and the PDF. */
+/**
+ * The heatmap's colours (RGB hex) in the workbook and the PDF: the same light shades the web
+ * page uses (web/src/compliance/HeatmapPage.tsx and results.ts, Mantine's default palette), so a
+ * printed heatmap reads like the screen; dark text stays readable on every one.
+ */
 export const resultColours: Record<string, string> = {
-  conformant: '2E7D32', partial: 'F9A825', nonconformant: 'C62828', 'not-assessed': '9E9E9E', 'not-applicable': '607D8B', unanswered: 'E0E0E0',
+  conformant: 'D3F9D8', // green-1
+  partial: 'FFF3BF', // yellow-1
+  nonconformant: 'FFC9C9', // red-2
+  'not-assessed': 'E7F5FF', // blue-0
+  'not-applicable': 'F1F3F5', // gray-1
+  unanswered: 'F8F9FA', // gray-0
 };
 
+/** A score's band, as the web page names and colours it: strong, good, fair, weak, poor. */
+export function scoreBand(score: number | null): { word: string; fill: string } {
+  if (score === null) return { word: 'not assessed', fill: 'F1F3F5' }; // gray-1
+  if (score >= 85) return { word: 'strong', fill: 'B2F2BB' }; // green-2
+  if (score >= 70) return { word: 'good', fill: 'D8F5A2' }; // lime-2
+  if (score >= 50) return { word: 'fair', fill: 'FFEC99' }; // yellow-2
+  if (score >= 30) return { word: 'weak', fill: 'FFD8A8' }; // orange-2
+  return { word: 'poor', fill: 'FFC9C9' }; // red-2
+}
+
 export function scoreColour(score: number | null): string {
-  if (score === null) return 'E0E0E0';
-  if (score >= 85) return '2E7D32';
-  if (score >= 60) return 'F9A825';
-  return 'C62828';
+  return scoreBand(score).fill;
 }
 
 export function resultText(answer: Answer | null): string {
