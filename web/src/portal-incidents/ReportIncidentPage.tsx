@@ -49,7 +49,7 @@ export function ReportIncidentPage() {
     }
   }
 
-  const serviceOptions = (services.data?.items ?? []).map((s) => ({ value: s.reference, label: s.name }));
+  const serviceOptions = (services.data?.items ?? []).map((s) => ({ value: s.reference, label: s.name ?? s.reference }));
   return (
     <Stack gap="md" maw={720}>
       <PageTrail above={[{ label: 'Request portal', to: '/portal' }]} current={heading} />

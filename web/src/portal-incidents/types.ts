@@ -1,23 +1,11 @@
+import type { ApiResponse } from '../shared/api-schema';
 import type { RecordData } from '../shared/types';
 
-/** An incident as the API shows it to the requester who reported it. */
-export interface PortalIncident extends RecordData {
-  shortDescription: string;
-  description: string | null;
-  callerId: string | null;
-  service: string | null;
-  category: string;
-  impact: string;
-  urgency: string;
-  priority: string | null;
-  resolutionCode: string | null;
-  resolutionNotes: string | null;
-  resolvedAt: string | null;
-  closedAt: string | null;
-}
+/**
+ * An incident as the API shows it to the requester who reported it: the incident record's
+ * generated type (`npm run api-types`), with RecordData's by-name access the record pages use.
+ */
+export type PortalIncident = RecordData & ApiResponse<'get-incident'>;
 
 /** A live catalogue service, as the report form offers it. */
-export interface ServiceChoice {
-  reference: string;
-  name: string;
-}
+export type ServiceChoice = Pick<ApiResponse<'get-service'>, 'reference' | 'name'>;
