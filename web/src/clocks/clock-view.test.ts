@@ -4,14 +4,14 @@ import { clockStatus, pauseReason, percentView, remainingLabel, segmentSentence,
 const minute = 60_000;
 const clock = (extra: Partial<Clock> = {}): Clock => ({
   clockId: 'resolution', name: 'Resolution', status: 'running', priority: 'P2', targetMillis: 60 * minute, elapsedMillis: 20 * minute,
-  pausedMillis: 0, remainingMillis: 40 * minute, percentUsed: 33.3, dueAt: 1_800_000_000_000, atRisk: false, breached: false,
+  pausedMillis: 0, remainingMillis: 40 * minute, percentUsed: 33.3, dueAt: 1_800_000_000_000, atRisk: false, atRiskAt: null, breached: false,
   breachedAt: null, stoppedAt: null, elapsedText: '20m', remainingText: '40m', segments: [], ...extra,
 });
 const pausedFor = (reason: string) => clock({
   status: 'paused',
   segments: [
-    { from: 0, to: 10, state: 'running', reason: null, text: 'running 20m' },
-    { from: 10, to: 20, state: 'paused', reason, text: `paused 2h 10m ${reason.replace('-', ' ')}` },
+    { from: 0, to: 10, state: 'running', businessMillis: 10, wallMillis: 10, reason: null, text: 'running 20m' },
+    { from: 10, to: 20, state: 'paused', businessMillis: 10, wallMillis: 10, reason, text: `paused 2h 10m ${reason.replace('-', ' ')}` },
   ],
 });
 
@@ -60,6 +60,6 @@ describe('clock figures', () => {
   });
 
   it('writes a segment as a sentence', () => {
-    expect(segmentSentence({ from: 0, to: 1, state: 'paused', text: 'paused 2h 10m awaiting customer' })).toBe('Paused 2h 10m awaiting customer');
+    expect(segmentSentence({ from: 0, to: 1, state: 'paused', businessMillis: 1, wallMillis: 1, reason: 'awaiting-customer', text: 'paused 2h 10m awaiting customer' })).toBe('Paused 2h 10m awaiting customer');
   });
 });

@@ -1,36 +1,12 @@
 /** How an SLA or fulfilment clock, replayed by the server, is put into words on a record page. */
 
 import { businessDuration } from '../agreements/agreement-targets';
+import type { ApiResponse } from '../shared/api-schema';
 
-export interface ClockSegment {
-  from: number;
-  to: number;
-  state: string;
-  reason?: string | null;
-  /** e.g. `paused 2h 10m awaiting customer`. */
-  text: string;
-}
-
-/** One clock as `GET /api/incidents/:key/clocks` and `GET /api/service-requests/:key/clocks` return it. */
-export interface Clock {
-  clockId: string;
-  name: string;
-  status: string;
-  priority: string | null;
-  targetMillis: number | null;
-  elapsedMillis: number;
-  pausedMillis: number;
-  remainingMillis: number | null;
-  percentUsed: number | null;
-  dueAt: number | null;
-  atRisk: boolean;
-  breached: boolean;
-  breachedAt: number | null;
-  stoppedAt: number | null;
-  elapsedText: string;
-  remainingText: string | null;
-  segments: ClockSegment[];
-}
+/** One clock as `GET /api/incidents/:key/clocks` and `GET /api/service-requests/:key/clocks` return it (the generated type; both routes share its schema). */
+export type Clock = ApiResponse<'incident-clocks'>['clocks'][number];
+/** A stretch of the clock's life, its `text` e.g. `paused 2h 10m awaiting customer`. */
+export type ClockSegment = Clock['segments'][number];
 
 export type ClockTone = 'breached' | 'at-risk' | 'paused' | 'running' | 'met' | 'stopped' | 'idle';
 
