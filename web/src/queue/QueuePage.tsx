@@ -3,45 +3,16 @@ import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useMetadata } from '../app/metadata';
 import { get } from '../shared/api';
+import type { ApiResponse } from '../shared/api-schema';
 import { EmptyState, ErrorState, LoadingState } from '../shared/ui/states';
 import { useAsync } from '../shared/ui/useAsync';
 import { usePageTitle } from '../shared/ui/usePageTitle';
 import { countdownText, humanStatus, slaState, type SlaState } from './countdown';
 
-export interface QueueClock {
-  clockId: string;
-  name: string;
-  kind: string;
-  status: string;
-  pauseReason: string | null;
-  targetMillis: number | null;
-  dueAt: number | null;
-  atRiskAt: number | null;
-  remainingMillis: number | null;
-  percentUsed: number | null;
-  atRisk: boolean;
-  breached: boolean;
-  breachedAt: number | null;
-}
-
-interface QueueItem {
-  id: string;
-  reference: string;
-  shortDescription: string;
-  status: string;
-  priority: string;
-  service: string | null;
-  assignmentGroup: string | null;
-  assigneeId: string | null;
-  escalationLevel: number;
-  clock: QueueClock | null;
-}
-
-interface QueuePageData {
-  items: QueueItem[];
-  nextCursor: string | null;
-  now: number;
-}
+/** GET /api/incident-queue: the generated type (`npm run api-types`). */
+type QueuePageData = ApiResponse<'incident-queue'>;
+type QueueItem = QueuePageData['items'][number];
+export type QueueClock = NonNullable<QueueItem['clock']>;
 
 const pageSize = 50;
 const priorities = ['P1', 'P2', 'P3', 'P4'];
