@@ -26,6 +26,10 @@ const exported = csvOf([
   { number: 'INC0000095', incident_state: 'Active', sys_mod_count: '0', opened_at: '2/3/2016 08:00', sys_updated_at: '2/3/2016 08:00', resolved_at: '2/3/2016 10:00' },
   { number: 'INC0000095', incident_state: 'Resolved', sys_mod_count: '1', opened_at: '2/3/2016 08:00', sys_updated_at: '2/3/2016 10:00', resolved_at: '2/3/2016 10:00' },
 ]);
+// Resolved in its only row with no resolved_at, and not closed: Certus can reopen it.
+const stillResolved = csvOf([
+  { number: 'INC0000096', incident_state: 'Resolved', sys_mod_count: '0', opened_at: '3/3/2016 08:00', sys_updated_at: '3/3/2016 08:00' },
+]);
 
 function multipart(filename: string, content: Buffer) {
   const boundary = '----certus-unknowns';
@@ -77,6 +81,24 @@ describe.each(storeNames())('an import that makes nothing up, on %s', (store) =>
 
     const unknown = json<{ items: { externalId: string; resolvedAtUnknown: boolean; importedMadeSla: boolean; resolvedAt: string | null }[] }>(await t.app.inject({ method: 'GET', url: '/api/incidents?resolvedAtUnknown=true', headers: asUser(manager) }));
     expect(unknown.items.map((i) => [i.externalId, i.resolvedAtUnknown, i.importedMadeSla, i.resolvedAt])).toEqual([['INC0000093', true, true, null]]);
+  });
+
+  it('clears the unknown resolution time once the incident is reopened and resolved again in Certus', async () => {
+    await importServicenowIncidents(t.certus.database, bufferSource(stillResolved, 'resolved.csv'), { dryRun: false, actorId: manager.userId });
+    type Incident = { id: string; version: number; status: string; resolvedAt: string | null; resolvedAtUnknown: boolean | null };
+    const imported = json<{ items: (Incident & { externalId: string })[] }>(await t.app.inject({ method: 'GET', url: '/api/incidents?resolvedAtUnknown=true', headers: asUser(manager) })).items.find((i) => i.externalId === 'INC0000096');
+    expect(imported).toMatchObject({ status: 'resolved', resolvedAt: null, resolvedAtUnknown: true });
+    const move = async (incident: Incident, to: string, fields: Record<string, unknown> = {}) => {
+      const res = await t.app.inject({ method: 'POST', url: `/api/incidents/${incident.id}/transitions`, headers: { ...asUser(manager), 'if-match': `"${incident.version}"` }, payload: { to, fields } });
+      expect(res.statusCode, res.body).toBe(200);
+      return json<Incident>(res);
+    };
+    const reopened = await move(imported!, 'in-progress');
+    expect(reopened).toMatchObject({ status: 'in-progress', resolvedAt: null, resolvedAtUnknown: false });
+    const resolved = await move(reopened, 'resolved', { resolutionCode: 'fixed', resolutionNotes: 'Fixed in Certus.' });
+    expect(resolved.resolvedAtUnknown).toBe(false);
+    expect(resolved.resolvedAt).not.toBeNull();
+    expect((await verifyRecordStates(t.certus.database.db, t.certus.assembly.registry)).problems).toEqual([]);
   });
 
   it('refuses a file that is not CSV with a plain reason naming the file, never its bytes', async () => {

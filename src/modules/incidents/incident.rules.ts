@@ -35,6 +35,9 @@ export async function deriveIncident({ trx, principal, before, after, status, pr
     values.firstRespondedAt = new Date(now).toISOString();
   }
   if (status === 'resolved' && previousStatus !== 'resolved') values.resolvedAt = new Date(now).toISOString();
+  // An imported resolution whose time was unknown is no longer the incident's resolution once it
+  // is reopened or resolved again in Certus: its time is then known, or there is none.
+  if (before?.resolvedAtUnknown === true && status !== previousStatus && (status === 'resolved' || (previousStatus === 'resolved' && status !== 'closed'))) values.resolvedAtUnknown = false;
   if (status === 'closed' && previousStatus !== 'closed') values.closedAt = new Date(now).toISOString();
   if (previousStatus === 'resolved' && status !== 'resolved' && status !== 'closed') {
     values.resolvedAt = null;
