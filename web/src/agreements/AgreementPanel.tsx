@@ -2,18 +2,13 @@ import { Alert, Anchor, Badge, Group, List, Paper, Stack, Table, Text, Title } f
 import { Link } from 'react-router';
 import { useMetadata } from '../app/metadata';
 import { get } from '../shared/api';
+import type { ApiResponse } from '../shared/api-schema';
 import type { RecordData } from '../shared/types';
 import { ErrorState } from '../shared/ui/states';
 import { useAsync } from '../shared/ui/useAsync';
 import { businessDuration, measures, priorities, targetField, targetsSet } from './agreement-targets';
 
-interface Warning {
-  kind: string;
-  underpinning: string;
-  priority: string | null;
-  measure: string | null;
-  message: string;
-}
+type Warning = ApiResponse<'list-sla-warnings'>['items'][number];
 
 /**
  * An agreement's targets as a matrix, in the business time of its calendar; for an SLA, also

@@ -1,15 +1,12 @@
 import { Anchor } from '@mantine/core';
 import { Link } from 'react-router';
-import type { Clock } from '../clocks/clock-view';
 import { ClocksPanel } from '../clocks/ClocksPanel';
 import { get } from '../shared/api';
+import type { ApiResponse } from '../shared/api-schema';
 import type { RecordData } from '../shared/types';
 import { useAsync } from '../shared/ui/useAsync';
 
-interface IncidentClocks {
-  sla: { reference: string; title: string } | null;
-  clocks: Clock[];
-}
+type IncidentClocks = ApiResponse<'incident-clocks'>;
 
 /** An incident's SLA, OLA and contract clocks, replayed from its history (8.6.1). */
 export function IncidentClocksPanel({ record }: { record: RecordData }) {

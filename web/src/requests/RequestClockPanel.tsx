@@ -1,15 +1,12 @@
 import { Anchor } from '@mantine/core';
 import { Link } from 'react-router';
-import type { Clock } from '../clocks/clock-view';
 import { ClocksPanel } from '../clocks/ClocksPanel';
 import { get } from '../shared/api';
+import type { ApiResponse } from '../shared/api-schema';
 import type { RecordData } from '../shared/types';
 import { useAsync } from '../shared/ui/useAsync';
 
-interface RequestClocks {
-  calendar: { id: string; name: string; timeZone: string } | null;
-  clocks: Clock[];
-}
+type RequestClocks = ApiResponse<'service-request-clocks'>;
 
 /** A request's fulfilment clock, replayed from its history (8.6.2). */
 export function RequestClockPanel({ record }: { record: RecordData }) {

@@ -2,38 +2,15 @@ import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { get } from '../shared/api';
+import type { ApiResponse } from '../shared/api-schema';
 import { EmptyState, ErrorState, LoadingState } from '../shared/ui/states';
 import { useAsync } from '../shared/ui/useAsync';
 import { usePageTitle } from '../shared/ui/usePageTitle';
 import { BarChart, LineChart } from './charts';
 
-interface Figures {
-  resolved: number;
-  resolutionMetPercent: number | null;
-  responseMetPercent: number | null;
-  attainmentPercent: number | null;
-  breaches: number;
-  meanResolutionHours: number | null;
-}
-
-interface Kpi {
-  id: string;
-  name: string;
-  value: number | null;
-  unit: string;
-  definition: string;
-}
-
-interface Dashboard {
-  from: string;
-  to: string;
-  attainmentTarget: number;
-  months: (Figures & { month: string })[];
-  services: (Figures & { service: string; name: string | null; atRiskNow: number; breachedOpenNow: number })[];
-  atRiskNow: number;
-  breachedOpenNow: number;
-  kpis: Kpi[];
-}
+/** GET /api/service-level-dashboard: the generated type (`npm run api-types`). */
+type Dashboard = ApiResponse<'service-level-dashboard'>;
+type Kpi = Dashboard['kpis'][number];
 
 const day = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
