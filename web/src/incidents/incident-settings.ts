@@ -1,4 +1,5 @@
 /** Incident settings as the API holds them: the priority matrix and the escalation levels. */
+import type { ApiResponse } from '../shared/api-schema';
 
 export const levels = ['high', 'medium', 'low'] as const;
 export type Level = (typeof levels)[number];
@@ -20,16 +21,9 @@ export const recipients = [
   { value: 'service-owner', label: 'Service owner' },
 ];
 
-export interface EscalationLevel {
-  when: string;
-  percent?: number;
-  notify: string[];
-}
-
-export interface EscalationSettings {
-  levels: EscalationLevel[];
-  groupAddresses: Record<string, string>;
-}
+/** GET /api/incident-settings/escalation: the generated type (`npm run api-types`). */
+export type EscalationSettings = ApiResponse<'get-incident-escalation'>;
+export type EscalationLevel = EscalationSettings['levels'][number];
 
 /** The body to send: a percent only on "share of the target" levels, blank group rows left out. */
 export function escalationBody(levelsIn: EscalationLevel[], groups: { group: string; address: string }[]): EscalationSettings {
