@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { NotFoundPage } from '../app/NotFoundPage';
 import { useSession } from '../app/session';
 import { ApiError, get, request, withSubject } from '../shared/api';
+import type { ApiResponse } from '../shared/api-schema';
 import type { Role, UserSummary } from '../shared/types';
 import { ErrorState, LoadingState, ProblemAlert } from '../shared/ui/states';
 import { useAsync } from '../shared/ui/useAsync';
@@ -27,7 +28,7 @@ export function UsersPage() {
   async function resetPassword(user: UserSummary) {
     if (!window.confirm(`Reset the password of ${user.displayName}? They must choose a new one at next sign-in.`)) return;
     try {
-      const { data } = await request<{ temporaryPassword: string }>(`/api/users/${user.id}/password-reset`, { method: 'POST' });
+      const { data } = await request<ApiResponse<'reset-password'>>(`/api/users/${user.id}/password-reset`, { method: 'POST' });
       setSecret({ email: user.email, password: data.temporaryPassword });
     } catch (e) {
       notify(e instanceof Error ? e.message : 'Unknown error', 'red', 'Could not reset the password');
@@ -144,7 +145,7 @@ function UserForm({ user, roleOptions, onDone, onReload }: UserFormProps) {
         await request(`/api/users/${user.id}`, { method: 'PATCH', body: { displayName, roles, timeZone, active }, ifMatch: `"${user.version}"` });
         onDone(null, user.email);
       } else {
-        const { data } = await request<{ user: UserSummary; temporaryPassword: string | null }>('/api/users', { method: 'POST', body: { email, displayName, roles } });
+        const { data } = await request<ApiResponse<'create-user', 201>>('/api/users', { method: 'POST', body: { email, displayName, roles } });
         onDone(data.temporaryPassword, data.user.email);
       }
     } catch (e) {

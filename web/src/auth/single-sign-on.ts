@@ -1,8 +1,7 @@
+import type { ApiResponse } from '../shared/api-schema';
+
 /** What GET /api/session/providers says about single sign-on. */
-export interface SignInProviders {
-  password: boolean;
-  oidc: { label: string; signInUrl: string } | null;
-}
+export type SignInProviders = ApiResponse<'list-sign-in-providers'>;
 
 /** The address that starts single sign-on and comes back to `returnTo` (already a safe path). */
 export function singleSignOnHref(signInUrl: string, returnTo: string): string {
