@@ -1,29 +1,13 @@
 /** A business calendar as the API holds it, and the form's editable copy of it. */
+import type { ApiResponse } from '../shared/api-schema';
 
 export const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 export type Weekday = (typeof weekdays)[number];
 
-export interface Period {
-  start: string;
-  end: string;
-}
-
-export interface Holiday {
-  date: string;
-  name?: string;
-  closed?: Period[];
-}
-
-export interface BusinessCalendar {
-  id: string;
-  name: string;
-  timeZone: string;
-  workingHours: Partial<Record<Weekday, Period[]>>;
-  holidays: Holiday[];
-  version: number;
-  updatedAt: string;
-  updatedBy: string;
-}
+/** GET /api/calendars/{id}: the generated type (`npm run api-types`). */
+export type BusinessCalendar = ApiResponse<'get-calendar'>;
+export type Holiday = BusinessCalendar['holidays'][number];
+export type Period = NonNullable<Holiday['closed']>[number];
 
 export type CalendarDefinition = Pick<BusinessCalendar, 'name' | 'timeZone' | 'workingHours' | 'holidays'>;
 
