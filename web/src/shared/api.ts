@@ -5,6 +5,10 @@ export interface FieldError {
   reason: string;
 }
 
+/**
+ * An RFC 9457 problem. Written by hand, not taken from the generated types: the app also makes
+ * problems itself (the server unreachable, an answer that is not JSON), with fewer fields.
+ */
 export interface Problem {
   type?: string;
   title: string;
