@@ -44,6 +44,43 @@ describe.each(storeNames())('reference fields on %s', (store) => {
   });
   afterAll(async () => t?.close());
 
+  it('shows the name of the record a reference names beside its code: record, list and CSV', async () => {
+    const own = json<{ reference: string }>(await t.app.inject({ method: 'POST', url: '/api/services', headers: asUser(manager), payload: { name: 'Hosting', serviceType: 'customer-facing', criticality: 'high' } })).reference;
+    const created = await t.app.inject({ method: 'POST', url: '/api/service-reviews', headers: asUser(manager), payload: { title: 'Named review', service: own } });
+    expect(created.statusCode, created.body).toBe(201);
+    const review = json<{ reference: string; referenceTitles: Record<string, string> }>(created);
+    expect(review.referenceTitles).toEqual({ service: 'Hosting' });
+    const read = json<{ referenceTitles: Record<string, string> }>(await t.app.inject({ method: 'GET', url: `/api/service-reviews/${review.reference}`, headers: asUser(manager) }));
+    expect(read.referenceTitles).toEqual({ service: 'Hosting' });
+    const listed = json<{ items: { reference: string; referenceTitles: Record<string, string> }[] }>(await t.app.inject({ method: 'GET', url: '/api/service-reviews?limit=200', headers: asUser(manager) }));
+    expect(listed.items.find((i) => i.reference === review.reference)?.referenceTitles).toEqual({ service: 'Hosting' });
+    const csv = await t.app.inject({ method: 'GET', url: '/api/service-reviews?format=csv', headers: asUser(manager) });
+    const [header, ...rows] = csv.body.trim().split(/\r?\n/);
+    const columns = header!.split(',');
+    expect(columns.slice(columns.indexOf('service'), columns.indexOf('service') + 2)).toEqual(['service', 'serviceName']);
+    const row = rows.find((r) => r.startsWith(review.reference))!.split(',');
+    expect(row[columns.indexOf('serviceName')]).toBe('Hosting');
+  });
+
+  it('gives no name for a record the reader may not see: a requester, once the service retires', async () => {
+    const made = json<{ reference: string }>(await t.app.inject({ method: 'POST', url: '/api/services', headers: asUser(manager), payload: { name: 'Printing', serviceType: 'customer-facing', criticality: 'low' } }));
+    const live = await t.app.inject({ method: 'POST', url: `/api/services/${made.reference}/transitions`, headers: { ...asUser(manager), 'if-match': '"1"' }, payload: { to: 'live' } });
+    expect(live.statusCode, live.body).toBe(200);
+    const requester = await t.user(['requester']);
+    const category = t.certus.assembly.registry.get('incident')!.fields.category!.options![0]!.value;
+    const reported = await t.app.inject({ method: 'POST', url: '/api/incidents', headers: asUser(requester), payload: { shortDescription: 'Printer jammed', category, impact: 'low', urgency: 'low', service: made.reference } });
+    expect(reported.statusCode, reported.body).toBe(201);
+    const incident = json<{ reference: string; referenceTitles: Record<string, string> }>(reported);
+    expect(incident.referenceTitles.service).toBe('Printing');
+    const retired = await t.app.inject({ method: 'POST', url: `/api/services/${made.reference}/transitions`, headers: { ...asUser(manager), 'if-match': '"2"' }, payload: { to: 'retired', fields: { retirementReason: 'Replaced' } } });
+    expect(retired.statusCode, retired.body).toBe(200);
+    // Requesters see live services only, so the retired one's name is not theirs to read.
+    const read = json<{ referenceTitles: Record<string, string> }>(await t.app.inject({ method: 'GET', url: `/api/incidents/${incident.reference}`, headers: asUser(requester) }));
+    expect(read.referenceTitles.service).toBeUndefined();
+    const staff = json<{ referenceTitles: Record<string, string> }>(await t.app.inject({ method: 'GET', url: `/api/incidents/${incident.reference}`, headers: asUser(manager) }));
+    expect(staff.referenceTitles.service).toBe('Printing');
+  });
+
   it('accepts a reference to a record that exists and filters by it', async () => {
     const created = await t.app.inject({ method: 'POST', url: '/api/service-reviews', headers: asUser(manager), payload: { title: 'Quarterly', service } });
     expect(created.statusCode, created.body).toBe(201);

@@ -66,6 +66,12 @@ export function recordSchemas(def: RecordTypeDefinition) {
     if (!field.notOnCreate) create[key] = field.required ? fieldSchema(field) : Type.Optional(nullable(fieldSchema(field)));
     update[key] = Type.Optional(field.required ? fieldSchema(field) : nullable(fieldSchema(field)));
   }
+  const references = entries.filter(([, field]) => field.kind === 'reference');
+  const titles: Record<string, TSchema> = references.length === 0 ? {} : {
+    referenceTitles: Type.Optional(Type.Object(Object.fromEntries(references.map(([key, field]) => [key, Type.Optional(Type.String({ description: `The name of the ${field.target?.label.toLowerCase() ?? 'record'} ${field.label.toLowerCase()} names` }))])), {
+      description: 'The name of each record a reference field names, where you may read it: shown beside its reference',
+    })),
+  };
   const record = Type.Object({
     id: Uuid,
     reference: Type.String({ examples: [`${def.prefix}-000001`] }),
@@ -79,6 +85,7 @@ export function recordSchemas(def: RecordTypeDefinition) {
     updatedAt: IsoInstant,
     version: Type.Integer(),
     ...output,
+    ...titles,
   }, { title: def.label });
   return {
     record,

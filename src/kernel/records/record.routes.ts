@@ -7,8 +7,11 @@ import { sendCsv } from '../../platform/http/csv.js';
 import { Problem } from '../../platform/http/problem.schemas.js';
 import { listRecords, type ListQuery } from './record-list.js';
 import { viewOf, type RecordRow } from './record-row.js';
-import { createRecord, detailOf, detailOfView, getRecord, transitionRecord, updateRecord, type RecordInput } from './record.service.js';
+import { createRecord, detailOfView, getRecord, transitionRecord, updateRecord, type RecordInput } from './record.service.js';
 import { fieldSchema, recordSchemas } from './record-schemas.js';
+import { referenceFields, withReferenceTitles } from './reference-titles.js';
+import type { Principal } from '../../platform/auth/principal.js';
+import type { RecordView } from './record-row.js';
 import { permissionsOf, type RecordTypeDefinition } from './record-type.js';
 
 export const RecordKey = Type.Object({
@@ -55,7 +58,16 @@ export function recordRoutes(def: RecordTypeDefinition) {
     const schemas = recordSchemas(def);
     const tags = [def.labelPlural];
     const path = `/api/${def.plural}`;
-    const csvColumns = ['reference', 'status', ...Object.keys(def.fields), 'ownerId', 'createdAt', 'updatedAt'];
+    // Each reference column is followed by the name of the record it names (serviceName).
+    const references = new Set(referenceFields(def).map(([name]) => name));
+    const csvColumns = ['reference', 'status', ...Object.keys(def.fields).flatMap((name) => (references.has(name) ? [name, `${name}Name`] : [name])), 'ownerId', 'createdAt', 'updatedAt'];
+    const named = (principal: Principal, views: RecordView[]) =>
+      withReferenceTitles(db, def, principal, (target) => app.certus.permissions.allows(principal.roles, permissionsOf(target).read), views);
+    const namedOne = async (principal: Principal, view: RecordView) => (await named(principal, [view]))[0]!;
+    const csvValue = (view: RecordView, column: string) => {
+      if (column.endsWith('Name') && references.has(column.slice(0, -4))) return (view.referenceTitles as Record<string, string> | undefined)?.[column.slice(0, -4)] ?? '';
+      return view[column] ?? '';
+    };
 
     app.get(path, {
       config: { access: permission.read },
@@ -72,14 +84,15 @@ export function recordRoutes(def: RecordTypeDefinition) {
           let cursor: string | undefined;
           do {
             const page = await listRecords(db, def, principal, { ...query, cursor, limit: 1000 });
-            yield page.rows.map((row: RecordRow) => { const v = viewOf(def, row); return csvColumns.map((c) => v[c] ?? ''); });
+            const views = await named(principal, page.rows.map((row: RecordRow) => viewOf(def, row)));
+            yield views.map((v) => csvColumns.map((c) => csvValue(v, c)));
             cursor = page.nextCursor ?? undefined;
           } while (cursor);
         }
         return sendCsv(reply, `${def.plural}.csv`, csvColumns, pages());
       }
       const page = await listRecords(db, def, principal, query, query.count === true);
-      return { items: page.rows.map((row) => viewOf(def, row)), nextCursor: page.nextCursor, total: page.total };
+      return { items: await named(principal, page.rows.map((row) => viewOf(def, row))), nextCursor: page.nextCursor, total: page.total };
     });
 
     app.post(path, {
@@ -90,16 +103,17 @@ export function recordRoutes(def: RecordTypeDefinition) {
       const created = await db.transaction().execute((trx) => createRecord(trx, def, principal, request.body as RecordInput));
       setEtag(reply, created.version);
       reply.header('location', `${path}/${created.id}`);
-      return reply.status(201).send(detailOfView(def, created, principal));
+      return reply.status(201).send(detailOfView(def, await namedOne(principal, created), principal));
     });
 
     app.get(`${path}/:key`, {
       config: { access: permission.read },
       schema: { operationId: `get-${def.type}`, tags, summary: `Read a ${def.label.toLowerCase()}`, params: RecordKey, response: { 200: schemas.detail, ...problems } },
     }, async (request, reply) => {
-      const row = await getRecord(db, def, request.params.key, requirePrincipal(request));
+      const principal = requirePrincipal(request);
+      const row = await getRecord(db, def, request.params.key, principal);
       setEtag(reply, row.version);
-      return detailOf(def, row, requirePrincipal(request));
+      return detailOfView(def, await namedOne(principal, viewOf(def, row)), principal);
     });
 
     app.patch(`${path}/:key`, {
@@ -110,7 +124,7 @@ export function recordRoutes(def: RecordTypeDefinition) {
       const version = expectedVersion(request);
       const updated = await db.transaction().execute((trx) => updateRecord(trx, def, principal, request.params.key, version, request.body as RecordInput));
       setEtag(reply, updated.version);
-      return detailOfView(def, updated, principal);
+      return detailOfView(def, await namedOne(principal, updated), principal);
     });
 
     app.post(`${path}/:key/transitions`, {
@@ -122,7 +136,7 @@ export function recordRoutes(def: RecordTypeDefinition) {
       const { to, fields } = request.body as { to: string; fields?: Record<string, unknown> };
       const updated = await db.transaction().execute((trx) => transitionRecord(trx, def, principal, request.params.key, version, to, fields));
       setEtag(reply, updated.version);
-      return detailOfView(def, updated, principal);
+      return detailOfView(def, await namedOne(principal, updated), principal);
     });
   };
 }

@@ -159,7 +159,7 @@ function RecordFields({ recordType, record }: { recordType: RecordType; record: 
               {field.label}
             </Text>
             <Text component="dd" m={0} className="field-value" data-field={field.name} style={field.kind === 'json' ? { whiteSpace: 'pre-line' } : undefined}>
-              <FieldValueView field={field} value={record[field.name]} format={format} />
+              <FieldValueView field={field} value={record[field.name]} format={format} title={record.referenceTitles?.[field.name]} />
             </Text>
           </div>
         ))}

@@ -160,7 +160,7 @@ function RecordList({ recordType }: { recordType: RecordType }) {
                               {format(field, record[field.name])}
                             </Anchor>
                           ) : (
-                            <FieldValueView field={field} value={record[field.name]} format={format} />
+                            <FieldValueView field={field} value={record[field.name]} format={format} title={record.referenceTitles?.[field.name]} />
                           )}
                         </Table.Td>
                       ))}

@@ -34,10 +34,10 @@ export function useFieldFormatter(): (field: FieldMeta, value: unknown) => strin
   };
 }
 
-/** A field's value for reading: a reference field links to the record it names. */
-export function FieldValueView({ field, value, format }: { field: FieldMeta; value: unknown; format: (field: FieldMeta, value: unknown) => string }) {
+/** A field's value for reading: a reference field links to the record it names, with its name beside the code. */
+export function FieldValueView({ field, value, format, title }: { field: FieldMeta; value: unknown; format: (field: FieldMeta, value: unknown) => string; title?: string }) {
   if (field.kind === 'reference' && field.target && typeof value === 'string' && value !== '') {
-    return <Anchor component={Link} to={`/records/${field.target.plural}/${value}`}>{value}</Anchor>;
+    return <Anchor component={Link} to={`/records/${field.target.plural}/${value}`}>{title ? `${value} ${title}` : value}</Anchor>;
   }
   return <>{format(field, value)}</>;
 }

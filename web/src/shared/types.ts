@@ -45,6 +45,8 @@ export interface RecordData {
   updatedAt: string;
   version: number;
   allowedTransitions?: AllowedTransition[];
+  /** The name of each record a reference field names, where the reader may see it. */
+  referenceTitles?: Record<string, string>;
   [field: string]: unknown;
 }
 
