@@ -68,7 +68,7 @@ export function recordSchemas(def: RecordTypeDefinition) {
   }
   const references = entries.filter(([, field]) => field.kind === 'reference');
   const titles: Record<string, TSchema> = references.length === 0 ? {} : {
-    referenceTitles: Type.Optional(Type.Object(Object.fromEntries(references.map(([key, field]) => [key, Type.Optional(Type.String({ description: `The name of the ${field.target?.label.toLowerCase() ?? 'record'} ${field.label.toLowerCase()} names` }))])), {
+    referenceTitles: Type.Optional(Type.Object(Object.fromEntries(references.map(([key, field]) => [key, Type.Optional(Type.String({ description: `Name of the ${field.target?.label ?? 'record'} named by ${field.label}` }))])), {
       description: 'The name of each record a reference field names, where you may read it: shown beside its reference',
     })),
   };

@@ -10284,6 +10284,13 @@ export interface operations {
                             customer: string | null;
                             atRiskPercent: number | null;
                             pauseStatuses: string | null;
+                            /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                            referenceTitles?: {
+                                /** @description Name of the Service named by Service */
+                                service?: string;
+                                /** @description Name of the Customer named by Customer */
+                                customer?: string;
+                            };
                         }[];
                         nextCursor: string | null;
                         total: number | null;
@@ -10472,6 +10479,13 @@ export interface operations {
                         customer: string | null;
                         atRiskPercent: number | null;
                         pauseStatuses: string | null;
+                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        referenceTitles?: {
+                            /** @description Name of the Service named by Service */
+                            service?: string;
+                            /** @description Name of the Customer named by Customer */
+                            customer?: string;
+                        };
                         allowedTransitions: {
                             to: string;
                             label: string;
@@ -10633,6 +10647,13 @@ export interface operations {
                         customer: string | null;
                         atRiskPercent: number | null;
                         pauseStatuses: string | null;
+                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        referenceTitles?: {
+                            /** @description Name of the Service named by Service */
+                            service?: string;
+                            /** @description Name of the Customer named by Customer */
+                            customer?: string;
+                        };
                         allowedTransitions: {
                             to: string;
                             label: string;
@@ -10831,6 +10852,13 @@ export interface operations {
                         customer: string | null;
                         atRiskPercent: number | null;
                         pauseStatuses: string | null;
+                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        referenceTitles?: {
+                            /** @description Name of the Service named by Service */
+                            service?: string;
+                            /** @description Name of the Customer named by Customer */
+                            customer?: string;
+                        };
                         allowedTransitions: {
                             to: string;
                             label: string;
@@ -11088,6 +11116,13 @@ export interface operations {
                         customer: string | null;
                         atRiskPercent: number | null;
                         pauseStatuses: string | null;
+                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        referenceTitles?: {
+                            /** @description Name of the Service named by Service */
+                            service?: string;
+                            /** @description Name of the Customer named by Customer */
+                            customer?: string;
+                        };
                         allowedTransitions: {
                             to: string;
                             label: string;
@@ -12612,6 +12647,11 @@ export interface operations {
                             retirementReason: string | null;
                             assignmentGroup: string | null;
                             supportsSla: string | null;
+                            /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                            referenceTitles?: {
+                                /** @description Name of the Service level agreement named by Supports SLA */
+                                supportsSla?: string;
+                            };
                         }[];
                         nextCursor: string | null;
                         total: number | null;
@@ -12796,6 +12836,11 @@ export interface operations {
                         retirementReason: string | null;
                         assignmentGroup: string | null;
                         supportsSla: string | null;
+                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        referenceTitles?: {
+                            /** @description Name of the Service level agreement named by Supports SLA */
+                            supportsSla?: string;
+                        };
                         allowedTransitions: {
                             to: string;
                             label: string;
@@ -12955,6 +13000,11 @@ export interface operations {
                         retirementReason: string | null;
                         assignmentGroup: string | null;
                         supportsSla: string | null;
+                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        referenceTitles?: {
+                            /** @description Name of the Service level agreement named by Supports SLA */
+                            supportsSla?: string;
+                        };
                         allowedTransitions: {
                             to: string;
                             label: string;
@@ -13149,6 +13199,11 @@ export interface operations {
                         retirementReason: string | null;
                         assignmentGroup: string | null;
                         supportsSla: string | null;
+                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        referenceTitles?: {
+                            /** @description Name of the Service level agreement named by Supports SLA */
+                            supportsSla?: string;
+                        };
                         allowedTransitions: {
                             to: string;
                             label: string;
@@ -13402,6 +13457,11 @@ export interface operations {
                         retirementReason: string | null;
                         assignmentGroup: string | null;
                         supportsSla: string | null;
+                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        referenceTitles?: {
+                            /** @description Name of the Service level agreement named by Supports SLA */
+                            supportsSla?: string;
+                        };
                         allowedTransitions: {
                             to: string;
                             label: string;
@@ -14931,6 +14991,11 @@ export interface operations {
                             supplier: string | null;
                             supportsSla: string | null;
                             contractEnd: string | null;
+                            /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                            referenceTitles?: {
+                                /** @description Name of the Service level agreement named by Supports SLA */
+                                supportsSla?: string;
+                            };
                         }[];
                         nextCursor: string | null;
                         total: number | null;
@@ -15117,6 +15182,11 @@ export interface operations {
                         supplier: string | null;
                         supportsSla: string | null;
                         contractEnd: string | null;
+                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        referenceTitles?: {
+                            /** @description Name of the Service level agreement named by Supports SLA */
+                            supportsSla?: string;
+                        };
                         allowedTransitions: {
                             to: string;
                             label: string;
@@ -15277,6 +15347,11 @@ export interface operations {
                         supplier: string | null;
                         supportsSla: string | null;
                         contractEnd: string | null;
+                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        referenceTitles?: {
+                            /** @description Name of the Service level agreement named by Supports SLA */
+                            supportsSla?: string;
+                        };
                         allowedTransitions: {
                             to: string;
                             label: string;
@@ -15473,6 +15548,11 @@ export interface operations {
                         supplier: string | null;
                         supportsSla: string | null;
                         contractEnd: string | null;
+                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        referenceTitles?: {
+                            /** @description Name of the Service level agreement named by Supports SLA */
+                            supportsSla?: string;
+                        };
                         allowedTransitions: {
                             to: string;
                             label: string;
@@ -15728,6 +15808,11 @@ export interface operations {
                         supplier: string | null;
                         supportsSla: string | null;
                         contractEnd: string | null;
+                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        referenceTitles?: {
+                            /** @description Name of the Service level agreement named by Supports SLA */
+                            supportsSla?: string;
+                        };
                         allowedTransitions: {
                             to: string;
                             label: string;
@@ -17287,6 +17372,13 @@ export interface operations {
                             source: string | null;
                             externalId: string | null;
                             escalationLevel: number | null;
+                            /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                            referenceTitles?: {
+                                /** @description Name of the Service named by Service */
+                                service?: string;
+                                /** @description Name of the Service level agreement named by SLA */
+                                sla?: string;
+                            };
                         }[];
                         nextCursor: string | null;
                         total: number | null;
@@ -17487,6 +17579,13 @@ export interface operations {
                         source: string | null;
                         externalId: string | null;
                         escalationLevel: number | null;
+                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        referenceTitles?: {
+                            /** @description Name of the Service named by Service */
+                            service?: string;
+                            /** @description Name of the Service level agreement named by SLA */
+                            sla?: string;
+                        };
                         allowedTransitions: {
                             to: string;
                             label: string;
@@ -17659,6 +17758,13 @@ export interface operations {
                         source: string | null;
                         externalId: string | null;
                         escalationLevel: number | null;
+                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        referenceTitles?: {
+                            /** @description Name of the Service named by Service */
+                            service?: string;
+                            /** @description Name of the Service level agreement named by SLA */
+                            sla?: string;
+                        };
                         allowedTransitions: {
                             to: string;
                             label: string;
@@ -17870,6 +17976,13 @@ export interface operations {
                         source: string | null;
                         externalId: string | null;
                         escalationLevel: number | null;
+                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        referenceTitles?: {
+                            /** @description Name of the Service named by Service */
+                            service?: string;
+                            /** @description Name of the Service level agreement named by SLA */
+                            sla?: string;
+                        };
                         allowedTransitions: {
                             to: string;
                             label: string;
@@ -18136,6 +18249,13 @@ export interface operations {
                         source: string | null;
                         externalId: string | null;
                         escalationLevel: number | null;
+                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        referenceTitles?: {
+                            /** @description Name of the Service named by Service */
+                            service?: string;
+                            /** @description Name of the Service level agreement named by SLA */
+                            sla?: string;
+                        };
                         allowedTransitions: {
                             to: string;
                             label: string;
@@ -19654,6 +19774,13 @@ export interface operations {
                             breachedAt: string | null;
                             cause: string | null;
                             action: string | null;
+                            /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                            referenceTitles?: {
+                                /** @description Name of the Incident named by Incident */
+                                incident?: string;
+                                /** @description Name of the Service level agreement named by SLA */
+                                sla?: string;
+                            };
                         }[];
                         nextCursor: string | null;
                         total: number | null;
@@ -19811,6 +19938,13 @@ export interface operations {
                         breachedAt: string | null;
                         cause: string | null;
                         action: string | null;
+                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        referenceTitles?: {
+                            /** @description Name of the Incident named by Incident */
+                            incident?: string;
+                            /** @description Name of the Service level agreement named by SLA */
+                            sla?: string;
+                        };
                         allowedTransitions: {
                             to: string;
                             label: string;
@@ -19962,6 +20096,13 @@ export interface operations {
                         breachedAt: string | null;
                         cause: string | null;
                         action: string | null;
+                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        referenceTitles?: {
+                            /** @description Name of the Incident named by Incident */
+                            incident?: string;
+                            /** @description Name of the Service level agreement named by SLA */
+                            sla?: string;
+                        };
                         allowedTransitions: {
                             to: string;
                             label: string;
@@ -20129,6 +20270,13 @@ export interface operations {
                         breachedAt: string | null;
                         cause: string | null;
                         action: string | null;
+                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        referenceTitles?: {
+                            /** @description Name of the Incident named by Incident */
+                            incident?: string;
+                            /** @description Name of the Service level agreement named by SLA */
+                            sla?: string;
+                        };
                         allowedTransitions: {
                             to: string;
                             label: string;
@@ -20361,6 +20509,13 @@ export interface operations {
                         breachedAt: string | null;
                         cause: string | null;
                         action: string | null;
+                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        referenceTitles?: {
+                            /** @description Name of the Incident named by Incident */
+                            incident?: string;
+                            /** @description Name of the Service level agreement named by SLA */
+                            sla?: string;
+                        };
                         allowedTransitions: {
                             to: string;
                             label: string;
@@ -21889,6 +22044,11 @@ export interface operations {
                                 /** @description The group that does it; the fulfilment group when empty */
                                 group?: string;
                             }[] | null;
+                            /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                            referenceTitles?: {
+                                /** @description Name of the Service named by Service */
+                                service?: string;
+                            };
                         }[];
                         nextCursor: string | null;
                         total: number | null;
@@ -22087,6 +22247,11 @@ export interface operations {
                             /** @description The group that does it; the fulfilment group when empty */
                             group?: string;
                         }[] | null;
+                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        referenceTitles?: {
+                            /** @description Name of the Service named by Service */
+                            service?: string;
+                        };
                         allowedTransitions: {
                             to: string;
                             label: string;
@@ -22254,6 +22419,11 @@ export interface operations {
                             /** @description The group that does it; the fulfilment group when empty */
                             group?: string;
                         }[] | null;
+                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        referenceTitles?: {
+                            /** @description Name of the Service named by Service */
+                            service?: string;
+                        };
                         allowedTransitions: {
                             to: string;
                             label: string;
@@ -22462,6 +22632,11 @@ export interface operations {
                             /** @description The group that does it; the fulfilment group when empty */
                             group?: string;
                         }[] | null;
+                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        referenceTitles?: {
+                            /** @description Name of the Service named by Service */
+                            service?: string;
+                        };
                         allowedTransitions: {
                             to: string;
                             label: string;
@@ -22731,6 +22906,11 @@ export interface operations {
                             /** @description The group that does it; the fulfilment group when empty */
                             group?: string;
                         }[] | null;
+                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        referenceTitles?: {
+                            /** @description Name of the Service named by Service */
+                            service?: string;
+                        };
                         allowedTransitions: {
                             to: string;
                             label: string;
@@ -24281,6 +24461,13 @@ export interface operations {
                             cancelReason: string | null;
                             satisfaction: number | null;
                             satisfactionComment: string | null;
+                            /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                            referenceTitles?: {
+                                /** @description Name of the Request model named by Request model */
+                                model?: string;
+                                /** @description Name of the Service named by Service */
+                                service?: string;
+                            };
                         }[];
                         nextCursor: string | null;
                         total: number | null;
@@ -24461,6 +24648,13 @@ export interface operations {
                         cancelReason: string | null;
                         satisfaction: number | null;
                         satisfactionComment: string | null;
+                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        referenceTitles?: {
+                            /** @description Name of the Request model named by Request model */
+                            model?: string;
+                            /** @description Name of the Service named by Service */
+                            service?: string;
+                        };
                         allowedTransitions: {
                             to: string;
                             label: string;
@@ -24630,6 +24824,13 @@ export interface operations {
                         cancelReason: string | null;
                         satisfaction: number | null;
                         satisfactionComment: string | null;
+                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        referenceTitles?: {
+                            /** @description Name of the Request model named by Request model */
+                            model?: string;
+                            /** @description Name of the Service named by Service */
+                            service?: string;
+                        };
                         allowedTransitions: {
                             to: string;
                             label: string;
@@ -24820,6 +25021,13 @@ export interface operations {
                         cancelReason: string | null;
                         satisfaction: number | null;
                         satisfactionComment: string | null;
+                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        referenceTitles?: {
+                            /** @description Name of the Request model named by Request model */
+                            model?: string;
+                            /** @description Name of the Service named by Service */
+                            service?: string;
+                        };
                         allowedTransitions: {
                             to: string;
                             label: string;
@@ -25080,6 +25288,13 @@ export interface operations {
                         cancelReason: string | null;
                         satisfaction: number | null;
                         satisfactionComment: string | null;
+                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        referenceTitles?: {
+                            /** @description Name of the Request model named by Request model */
+                            model?: string;
+                            /** @description Name of the Service named by Service */
+                            service?: string;
+                        };
                         allowedTransitions: {
                             to: string;
                             label: string;
@@ -28830,6 +29045,11 @@ export interface operations {
                             closedAt: string | null;
                             recurrences: number | null;
                             lastRecurrenceAt: string | null;
+                            /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                            referenceTitles?: {
+                                /** @description Name of the Service named by Service */
+                                service?: string;
+                            };
                         }[];
                         nextCursor: string | null;
                         total: number | null;
@@ -29004,6 +29224,11 @@ export interface operations {
                         closedAt: string | null;
                         recurrences: number | null;
                         lastRecurrenceAt: string | null;
+                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        referenceTitles?: {
+                            /** @description Name of the Service named by Service */
+                            service?: string;
+                        };
                         allowedTransitions: {
                             to: string;
                             label: string;
@@ -29160,6 +29385,11 @@ export interface operations {
                         closedAt: string | null;
                         recurrences: number | null;
                         lastRecurrenceAt: string | null;
+                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        referenceTitles?: {
+                            /** @description Name of the Service named by Service */
+                            service?: string;
+                        };
                         allowedTransitions: {
                             to: string;
                             label: string;
@@ -29344,6 +29574,11 @@ export interface operations {
                         closedAt: string | null;
                         recurrences: number | null;
                         lastRecurrenceAt: string | null;
+                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        referenceTitles?: {
+                            /** @description Name of the Service named by Service */
+                            service?: string;
+                        };
                         allowedTransitions: {
                             to: string;
                             label: string;
@@ -29587,6 +29822,11 @@ export interface operations {
                         closedAt: string | null;
                         recurrences: number | null;
                         lastRecurrenceAt: string | null;
+                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        referenceTitles?: {
+                            /** @description Name of the Service named by Service */
+                            service?: string;
+                        };
                         allowedTransitions: {
                             to: string;
                             label: string;
