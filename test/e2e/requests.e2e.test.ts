@@ -89,6 +89,10 @@ describe.skipIf(!availability.run)('service request journey in the browser', () 
     await page.getByRole('heading', { name: 'My work', level: 1 }).waitFor();
     await page.goto(`/records/service-requests/${reference}`);
     await page.getByRole('heading', { level: 1, name: new RegExp(`^${reference} · Software installation`) }).waitFor();
+    // The answers read under the model's own questions, not as its keys.
+    const answers = page.getByRole('region', { name: 'Answers' });
+    await answers.getByText(/^Software and version/).waitFor();
+    await answers.getByText('Visio 2024').waitFor();
     await page.getByRole('group', { name: 'Actions' }).getByRole('button', { name: 'Start fulfilment' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: 'Start fulfilment' }).click();

@@ -3,16 +3,16 @@ import { useParams } from 'react-router';
 import { NotFoundPage } from '../app/NotFoundPage';
 import { useSignedIn } from '../app/session';
 import { ApiError, get, request } from '../shared/api';
-import { formatCalendarDate, formatInstant } from '../shared/format';
+import { formatInstant } from '../shared/format';
 import { notify } from '../shared/ui/notify';
 import { ErrorState, LoadingState } from '../shared/ui/states';
 import { useAsync } from '../shared/ui/useAsync';
 import { usePageTitle } from '../shared/ui/usePageTitle';
-import { dueText } from './request-logic';
+import { answerText, dueText } from './request-logic';
 import { PublicMessages } from '../shared/ui/PublicMessages';
 import { RequestProgress } from './RequestProgress';
 import { ConfirmPanel, WaitingActions } from './RequesterActions';
-import type { AnswerValue, FormField, RequestModelRecord, RequestTask, ServiceRequest } from './types';
+import type { FormField, RequestModelRecord, RequestTask, ServiceRequest } from './types';
 import { PageTrail } from '../shared/ui/PageTrail';
 
 interface Loaded {
@@ -95,11 +95,4 @@ function Fact({ label, children }: { label: string; children: string }) {
       <Text component="dd" m={0} size="sm">{children}</Text>
     </div>
   );
-}
-
-function answerText(field: FormField, value: AnswerValue | undefined): string {
-  if (value === undefined || value === null || value === '') return '—';
-  if (field.kind === 'boolean') return value ? 'Yes' : 'No';
-  if (field.kind === 'date' && typeof value === 'string') return formatCalendarDate(value);
-  return String(value);
 }

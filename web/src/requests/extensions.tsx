@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { RecordData } from '../shared/types';
 import { ApprovalPanel } from './ApprovalPanel';
+import { RequestAnswersPanel } from './RequestAnswersPanel';
 import { RequestClockPanel } from './RequestClockPanel';
 import { RequestTasksPanel } from './RequestTasksPanel';
 
@@ -23,6 +24,7 @@ export const requestActionExtensions: Record<string, (reference: string) => Reac
 export const requestPanelExtensions: Record<string, (record: RecordData, onChanged: () => void) => ReactNode> = {
   'service-request': (record, onChanged) => (
     <Stack gap="md">
+      <RequestAnswersPanel record={record} />
       <ApprovalPanel record={record} onChanged={onChanged} />
       <RequestTasksPanel record={record} onChanged={onChanged} />
       <RequestClockPanel record={record} />

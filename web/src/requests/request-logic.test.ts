@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answersToSend, dueText, keyFromLabel, missingAnswers, moved, requestSteps, tasksWaitedFor } from './request-logic';
+import { answersToSend, answerText, dueText, keyFromLabel, missingAnswers, moved, requestSteps, tasksWaitedFor } from './request-logic';
 import type { FormField, ServiceRequest } from './types';
 
 const form: FormField[] = [
@@ -53,5 +53,15 @@ describe('the order of fulfilment tasks', () => {
   it('lets a task go once the ones before it are done or skipped', () => {
     const later = [{ position: 1, status: 'skipped' }, { position: 2, status: 'done' }, { position: 3, status: 'open' }];
     expect(tasksWaitedFor(later, later[2]!)).toEqual([]);
+  });
+});
+
+describe('an answer as its question reads it', () => {
+  it('says yes or no, a date in words, the text, or a dash when blank', () => {
+    expect(answerText(form[1]!, true)).toBe('Yes');
+    expect(answerText(form[1]!, false)).toBe('No');
+    expect(answerText({ key: 'start', label: 'Start', kind: 'date', required: true }, '2026-12-01')).toBe('1 Dec 2026');
+    expect(answerText(form[0]!, 'Visio')).toBe('Visio');
+    expect(answerText(form[2]!, '')).toBe('—');
   });
 });

@@ -1,4 +1,4 @@
-import { formatInstant } from '../shared/format';
+import { formatCalendarDate, formatInstant } from '../shared/format';
 import type { AnswerValue, FormField, ServiceRequest } from './types';
 
 /** The request pages' logic that does not need a browser, kept apart so it is tested on its own. */
@@ -67,4 +67,12 @@ export function dueText(request: ServiceRequest, timeZone: string): string {
 export function tasksWaitedFor<T extends { position: number | null; status: string }>(tasks: readonly T[], task: T): T[] {
   const position = (t: T) => t.position ?? 0;
   return tasks.filter((t) => t.status === 'open' && position(t) < position(task)).sort((a, b) => position(a) - position(b));
+}
+
+/** An answer as the model's question expects it read: Yes/No, a date, or the text. */
+export function answerText(field: FormField, value: AnswerValue | undefined): string {
+  if (value === undefined || value === null || value === '') return '—';
+  if (field.kind === 'boolean') return value ? 'Yes' : 'No';
+  if (field.kind === 'date' && typeof value === 'string') return formatCalendarDate(value);
+  return String(value);
 }
