@@ -22,6 +22,7 @@ const FieldMeta = Type.Object({
   filterable: Type.Boolean(), sortable: Type.Boolean(), transitionOnly: Type.Boolean(), readOnly: Type.Boolean(),
   notOnCreate: Type.Boolean({ description: 'Given once the record exists, never in the create form' }),
   emptyLabel: Type.Union([Type.String(), Type.Null()], { description: 'What an empty value stands for, shown in an empty field' }),
+  unit: Type.Union([Type.Literal('minutes'), Type.Null()], { description: 'An integer counting minutes: read it as hours and minutes' }),
   target: Type.Union([Type.Object({ type: Type.String(), plural: Type.String(), prefix: Type.String(), label: Type.String(), titleField: Type.String() }), Type.Null()], { description: 'For a reference field: the record type it names' }),
   targetStates: Type.Union([Type.Array(Type.String()), Type.Null()], { description: 'For a reference field: the states a newly chosen record must be in (null: any)' }),
 });
@@ -60,7 +61,7 @@ export function kernelRoutes(registry: RecordTypeRegistry, pages: MenuEntry[] = 
             fields: Object.entries(def.fields).map(([name, f]) => ({
               name, kind: f.kind, label: f.label, required: f.required ?? false, help: f.help ?? null, maxLength: f.maxLength ?? null,
               options: f.options ?? [], filterable: f.filterable ?? false, sortable: f.sortable ?? false, transitionOnly: f.transitionOnly ?? false, readOnly: f.readOnly ?? false,
-              notOnCreate: f.notOnCreate ?? false, emptyLabel: f.emptyLabel ?? null,
+              notOnCreate: f.notOnCreate ?? false, emptyLabel: f.emptyLabel ?? null, unit: f.unit ?? null,
               target: f.target ? { type: f.target.type, plural: f.target.plural, prefix: f.target.prefix, label: f.target.label, titleField: f.target.titleField } : null,
               targetStates: f.targetStates ?? null,
             })),

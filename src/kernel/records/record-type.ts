@@ -47,6 +47,8 @@ export interface FieldDefinition {
   notOnCreate?: boolean;
   /** What an empty value stands for, shown in an empty field (a caller defaults to whoever records it). */
   emptyLabel?: string;
+  /** An integer that counts minutes (a target in business minutes): entered in minutes, read as hours and minutes. */
+  unit?: 'minutes';
 }
 
 export interface DeriveContext {

@@ -18,7 +18,7 @@ export const targetFieldNames: string[] = priorities.flatMap((p) => measures.map
 /** Eight integer fields: first response and resolution per priority, in business minutes. */
 export const targetFields: Record<string, FieldDefinition> = Object.fromEntries(priorities.flatMap((p) => measures.map((m) => [
   targetField(p, m),
-  { kind: 'integer', label: `${p} ${m} (business minutes)`, minimum: 1, maximum: 525_600, help: `Business minutes of the agreement's calendar allowed for ${m === 'response' ? 'the first response to' : 'resolving'} a ${p} ticket` } satisfies FieldDefinition,
+  { kind: 'integer', label: `${p} ${m} target`, unit: 'minutes', minimum: 1, maximum: 525_600, help: `Business minutes of the agreement's calendar allowed for ${m === 'response' ? 'the first response to' : 'resolving'} a ${p} ticket` } satisfies FieldDefinition,
 ])));
 
 /** Targets in business minutes; null where the agreement sets none. */

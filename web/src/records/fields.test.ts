@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordType } from '../shared/types';
-import { editableFields } from './fields';
+import { editableFields, integerText } from './fields';
 
 const incident = {
   fields: [
@@ -15,5 +15,13 @@ describe('the fields a form offers', () => {
   it('leaves out what is given only once the record exists when creating, and keeps it when editing', () => {
     expect(editableFields(incident, true).map((f) => f.name)).toEqual(['shortDescription']);
     expect(editableFields(incident).map((f) => f.name)).toEqual(['shortDescription', 'pirSummary']);
+  });
+});
+
+describe('an integer field as read', () => {
+  it('reads a count of minutes as hours and minutes, and other integers as numbers', () => {
+    expect(integerText({ unit: 'minutes' }, 2400)).toBe('40h');
+    expect(integerText({ unit: 'minutes' }, 150)).toBe('2h 30m');
+    expect(integerText({ unit: null }, 2400)).toBe('2,400');
   });
 });

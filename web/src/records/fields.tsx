@@ -6,6 +6,12 @@ import { formatCalendarDate, formatInstant } from '../shared/format';
 import { withSubject } from '../shared/api';
 import type { FieldMeta, FieldValue, RecordType } from '../shared/types';
 import { ReferenceInput } from './ReferenceInput';
+import { businessDuration } from '../agreements/agreement-targets';
+
+/** An integer field for reading; a count of minutes (a business-time target) as hours and minutes: 2,400 → 40h. */
+export function integerText(field: Pick<FieldMeta, 'unit'>, value: unknown): string {
+  return field.unit === 'minutes' ? businessDuration(Number(value)) : new Intl.NumberFormat('en-GB').format(Number(value));
+}
 
 /** A record field as text for reading: option labels, formatted dates, people's names. */
 export function useFieldFormatter(): (field: FieldMeta, value: unknown) => string {
@@ -25,7 +31,7 @@ export function useFieldFormatter(): (field: FieldMeta, value: unknown) => strin
       case 'user':
         return personName(String(value));
       case 'integer':
-        return new Intl.NumberFormat('en-GB').format(Number(value));
+        return integerText(field, value);
       case 'json':
         return describeJson(value);
       default:

@@ -5396,6 +5396,8 @@ export interface operations {
                                 notOnCreate: boolean;
                                 /** @description What an empty value stands for, shown in an empty field */
                                 emptyLabel: string | null;
+                                /** @description An integer counting minutes: read it as hours and minutes */
+                                unit: "minutes" | null;
                                 /** @description For a reference field: the record type it names */
                                 target: {
                                     type: string;
