@@ -1,5 +1,5 @@
 import type { Executor, Trx } from '../db/database.js';
-import { AppError } from '../http/app-error.js';
+import { AppError, quotedInput } from '../http/app-error.js';
 import { newId } from '../db/ids.js';
 import { appendHistory } from '../../kernel/history/history.service.js';
 import { hashPassword, minimumPasswordLength } from './secrets.js';
@@ -37,12 +37,12 @@ export function assertPasswordStrength(password: string, field = 'password'): vo
 }
 
 export function assertTimeZone(zone: string, field = 'timeZone'): void {
-  if (!Intl.supportedValuesOf('timeZone').includes(zone) && zone !== 'UTC') throw AppError.validation(field, `"${zone}" is not an IANA time zone`);
+  if (!Intl.supportedValuesOf('timeZone').includes(zone) && zone !== 'UTC') throw AppError.validation(field, `${quotedInput(zone)} is not an IANA time zone`);
 }
 
 function assertRoles(list: string[]): Role[] {
   if (list.length === 0) throw AppError.validation('roles', 'must name at least one role');
-  for (const role of list) if (!isRole(role)) throw AppError.validation('roles', `"${role}" is not a role`);
+  for (const role of list) if (!isRole(role)) throw AppError.validation('roles', `${quotedInput(role)} is not a role`);
   return [...new Set(list)] as Role[];
 }
 

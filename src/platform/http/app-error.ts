@@ -66,3 +66,8 @@ export const titleOf: Record<AppErrorCode, string> = {
   'precondition-required': 'If-Match header required',
   'rate-limited': 'Too many requests',
 };
+
+/** A value a client sent, quoted for a message: cut to a readable length, so a problem never echoes a whole request. */
+export function quotedInput(value: string, max = 60): string {
+  return `"${value.length > max ? `${value.slice(0, max)}…` : value}"`;
+}
