@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { evidenceLabel } from '../assessments/evidence.js';
-import { resultColours, resultLabels, resultText, scoreColour, type AssessmentReport } from './report-data.js';
+import { heatmapResults, resultColours, resultLabels, resultText, scoreColour, type AssessmentReport } from './report-data.js';
 
 const solid = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${argb}` } });
 const bold = { bold: true };
@@ -50,7 +50,7 @@ function summarySheet(book: ExcelJS.Workbook, report: AssessmentReport): void {
   for (const [k, v] of facts) sheet.addRow([k, v]).getCell(1).font = bold;
   sheet.addRow([]);
 
-  const results = ['conformant', 'partial', 'nonconformant', 'not-applicable', 'not-assessed', 'unanswered'] as const;
+  const results = heatmapResults;
   const head = sheet.addRow(['Clause', ...results.map((r) => resultLabels[r]), 'Major', 'Minor', 'Score %']);
   head.font = bold;
   const cells = [...report.heatmap.byClause, report.heatmap.overall];

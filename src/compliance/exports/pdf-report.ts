@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { evidenceLabel } from '../assessments/evidence.js';
-import { resultColours, resultLabels, resultText, scoreColour, type AssessmentReport } from './report-data.js';
+import { heatmapResults, luminance, resultColours, resultLabels, resultText, scoreColour, type AssessmentReport } from './report-data.js';
 
 type Doc = PDFKit.PDFDocument;
 const margin = 50;
@@ -33,11 +33,6 @@ export function fitsCell(doc: Doc, cell: TableCell): boolean {
   return cell.text.split(/\s+/).every((word) => doc.widthOfString(word) <= cell.width - 2 * cellPadding);
 }
 
-/** Whether white text reads better than black on a fill (RGB hex), by its relative luminance. */
-function isDark(fill: string): boolean {
-  const [r, g, b] = [0, 2, 4].map((i) => parseInt(fill.slice(i, i + 2), 16) / 255);
-  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b! < 0.5;
-}
 
 /** One row of fixed-width cells, as tall as its longest text; a cell may have a fill colour (white text on dark fills). */
 function tableRow(doc: Doc, cells: TableCell[], minHeight = 18): void {
@@ -48,7 +43,7 @@ function tableRow(doc: Doc, cells: TableCell[], minHeight = 18): void {
   for (const cell of cells) {
     if (cell.fill) doc.rect(x, y, cell.width, height).fill(`#${cell.fill}`);
     doc.rect(x, y, cell.width, height).lineWidth(0.5).stroke('#B0BEC5');
-    cellFont(doc, cell).fillColor(cell.fill && isDark(cell.fill) ? '#FFFFFF' : '#000000').text(cell.text, x + cellPadding, y + cellPadding + 1, { width: cell.width - 2 * cellPadding });
+    cellFont(doc, cell).fillColor(cell.fill && luminance(cell.fill) < 0.5 ? '#FFFFFF' : '#000000').text(cell.text, x + cellPadding, y + cellPadding + 1, { width: cell.width - 2 * cellPadding });
     x += cell.width;
   }
   doc.fillColor('#000000').font('Helvetica').fontSize(10);
@@ -57,7 +52,6 @@ function tableRow(doc: Doc, cells: TableCell[], minHeight = 18): void {
 }
 
 /** The heatmap table's header: each result's full label, wrapped, in columns its longest word fits. */
-export const heatmapResults = ['conformant', 'partial', 'nonconformant', 'not-applicable', 'not-assessed', 'unanswered'] as const;
 export function heatmapHeader(): TableCell[] {
   return [
     { text: 'Clause', width: 100, bold: true },

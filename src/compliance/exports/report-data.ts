@@ -80,6 +80,15 @@ export const resultColours: Record<string, string> = {
   unanswered: 'F8F9FA', // gray-0
 };
 
+/** The results a heatmap counts, in the order its columns show them. */
+export const heatmapResults = ['conformant', 'partial', 'nonconformant', 'not-applicable', 'not-assessed', 'unanswered'] as const;
+
+/** A fill's (RGB hex) relative luminance, 0 for black to 1 for white: what decides the text colour on it. */
+export function luminance(fill: string): number {
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(fill.slice(i, i + 2), 16) / 255);
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
 /** A score's band, as the web page names and colours it: strong, good, fair, weak, poor. */
 export function scoreBand(score: number | null): { word: string; fill: string } {
   if (score === null) return { word: 'not assessed', fill: 'F1F3F5' }; // gray-1

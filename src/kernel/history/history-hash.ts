@@ -21,13 +21,23 @@ export interface ChainedEvent {
  * can re-compute a chain from an export without Certus.
  */
 export function hashEvent(event: ChainedEvent): string {
-  // RFC 8785 has no form for a lone surrogate. The HTTP guard refuses one in any request; a
-  // value that came another way is still the caller's fault, so it is a 400 naming the value.
-  const unstorable = illFormedValue(event.data, '');
-  if (unstorable && unstorable.reason.includes('surrogate')) {
-    throw new AppError('validation', `${unstorable.field} ${unstorable.reason}`, { errors: [unstorable] });
+  return createHash('sha256').update(canonicalEvent(event)).digest('hex');
+}
+
+/**
+ * RFC 8785 has no form for a lone surrogate. The HTTP guard refuses one in any request; a value
+ * that came another way is still the caller's fault, so it is a 400 naming the value. The event
+ * is searched for it only when canonicalisation fails, never on the write and verify paths.
+ */
+function canonicalEvent(event: ChainedEvent): string {
+  let text: string | undefined;
+  try {
+    text = canonicalize(event);
+  } catch (error) {
+    const unstorable = illFormedValue(event.data, '');
+    if (unstorable) throw new AppError('validation', `${unstorable.field} ${unstorable.reason}`, { errors: [unstorable] });
+    throw error;
   }
-  const text = canonicalize(event);
   if (text === undefined) throw new Error('history event cannot be canonicalised');
-  return createHash('sha256').update(text).digest('hex');
+  return text;
 }

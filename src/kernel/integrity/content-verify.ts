@@ -43,7 +43,9 @@ export async function verifyContent(db: Executor, current: CurrentState): Promis
   const attachments = [...current.attachments.values()];
   const bySha = new Map<string, typeof attachments>();
   for (const attachment of attachments) {
-    bySha.set(attachment.hash, [...(bySha.get(attachment.hash) ?? []), attachment]);
+    const same = bySha.get(attachment.hash);
+    if (same) same.push(attachment);
+    else bySha.set(attachment.hash, [attachment]);
     const event = events.attachments.get(attachment.itemId);
     if (event?.sha256 !== attachment.hash) {
       problems.push({ recordType: attachment.recordType, recordId: attachment.recordId, reference: attachment.reference, seq: null, problem: 'attachment-altered', detail: `an attachment of ${recordName(attachment)} (${attachment.itemId}) ${event ? 'names other content than its history event' : 'has no history event'}` });

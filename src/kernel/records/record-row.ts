@@ -32,6 +32,8 @@ export interface RecordView {
   updatedBy: string;
   updatedAt: string;
   version: number;
+  /** The name of each record a reference field names, where the reader may read it (see reference-titles.ts). */
+  referenceTitles?: Record<string, string>;
   [field: string]: unknown;
 }
 

@@ -60,14 +60,17 @@ export function recordRoutes(def: RecordTypeDefinition) {
     const path = `/api/${def.plural}`;
     // Each reference column is followed by the name of the record it names (serviceName).
     const references = new Set(referenceFields(def).map(([name]) => name));
-    const csvColumns = ['reference', 'status', ...Object.keys(def.fields).flatMap((name) => (references.has(name) ? [name, `${name}Name`] : [name])), 'ownerId', 'createdAt', 'updatedAt'];
+    const column = (name: string) => ({ header: name, value: (v: RecordView) => v[name] ?? '' });
+    const csvColumns = [
+      ...['reference', 'status'].map(column),
+      ...Object.keys(def.fields).flatMap((name) => (references.has(name)
+        ? [column(name), { header: `${name}Name`, value: (v: RecordView) => v.referenceTitles?.[name] ?? '' }]
+        : [column(name)])),
+      ...['ownerId', 'createdAt', 'updatedAt'].map(column),
+    ];
     const named = (principal: Principal, views: RecordView[]) =>
       withReferenceTitles(db, def, principal, (target) => app.certus.permissions.allows(principal.roles, permissionsOf(target).read), views);
     const namedOne = async (principal: Principal, view: RecordView) => (await named(principal, [view]))[0]!;
-    const csvValue = (view: RecordView, column: string) => {
-      if (column.endsWith('Name') && references.has(column.slice(0, -4))) return (view.referenceTitles as Record<string, string> | undefined)?.[column.slice(0, -4)] ?? '';
-      return view[column] ?? '';
-    };
 
     app.get(path, {
       config: { access: permission.read },
@@ -85,11 +88,11 @@ export function recordRoutes(def: RecordTypeDefinition) {
           do {
             const page = await listRecords(db, def, principal, { ...query, cursor, limit: 1000 });
             const views = await named(principal, page.rows.map((row: RecordRow) => viewOf(def, row)));
-            yield views.map((v) => csvColumns.map((c) => csvValue(v, c)));
+            yield views.map((v) => csvColumns.map((c) => c.value(v)));
             cursor = page.nextCursor ?? undefined;
           } while (cursor);
         }
-        return sendCsv(reply, `${def.plural}.csv`, csvColumns, pages());
+        return sendCsv(reply, `${def.plural}.csv`, csvColumns.map((c) => c.header), pages());
       }
       const page = await listRecords(db, def, principal, query, query.count === true);
       return { items: await named(principal, page.rows.map((row) => viewOf(def, row))), nextCursor: page.nextCursor, total: page.total };

@@ -1,7 +1,7 @@
 import type { Executor } from '../../platform/db/database.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import { recordTables, type RecordView } from './record-row.js';
-import { columnOf, inReadScope, type RecordTypeDefinition } from './record-type.js';
+import { columnOf, type RecordTypeDefinition } from './record-type.js';
 
 /** The reference fields of a type, each with the type it names. */
 export function referenceFields(def: RecordTypeDefinition): [string, RecordTypeDefinition][] {
@@ -29,10 +29,13 @@ export async function withReferenceTitles(db: Executor, def: RecordTypeDefinitio
   }
   for (const [target, references] of byTarget) {
     if (references.size === 0) continue;
-    const rows = await recordTables(db).selectFrom(target.table).selectAll().where('reference', 'in', [...references]).execute();
+    // Only what the names need: the reference, the title and the column the reader's scope checks.
     const titleColumn = columnOf(target.titleField, target.fields[target.titleField]!);
+    const scope = target.readScope?.(principal);
+    const columns = [...new Set(['reference', titleColumn, ...(scope ? [scope.column] : [])])];
+    const rows = await recordTables(db).selectFrom(target.table).select(columns).where('reference', 'in', [...references]).execute();
     for (const row of rows) {
-      if (inReadScope(target, principal, row)) titles.set(String(row.reference), String(row[titleColumn] ?? ''));
+      if (!scope || row[scope.column] === scope.equals) titles.set(String(row.reference), String(row[titleColumn] ?? ''));
     }
   }
   return views.map((view) => {

@@ -34,12 +34,13 @@ export async function deriveIncident({ trx, principal, before, after, status, pr
   if (before && !before.firstRespondedAt && previousStatus === 'new' && status !== 'new' && !isRequesterOnly(principal)) {
     values.firstRespondedAt = new Date(now).toISOString();
   }
-  if (status === 'resolved' && previousStatus !== 'resolved') values.resolvedAt = new Date(now).toISOString();
   // An imported resolution whose time was unknown is no longer the incident's resolution once it
-  // is reopened or resolved again in Certus: its time is then known, or there is none.
-  if (before?.resolvedAtUnknown === true && status !== previousStatus && (status === 'resolved' || (previousStatus === 'resolved' && status !== 'closed'))) values.resolvedAtUnknown = false;
+  // is resolved again or reopened in Certus: its time is then known, or there is none.
+  const unknownResolutionEnds = before?.resolvedAtUnknown === true ? { resolvedAtUnknown: false } : {};
+  if (status === 'resolved' && previousStatus !== 'resolved') Object.assign(values, { resolvedAt: new Date(now).toISOString() }, unknownResolutionEnds);
   if (status === 'closed' && previousStatus !== 'closed') values.closedAt = new Date(now).toISOString();
   if (previousStatus === 'resolved' && status !== 'resolved' && status !== 'closed') {
+    Object.assign(values, unknownResolutionEnds);
     values.resolvedAt = null;
     values.reopenCount = Number(before?.reopenCount ?? 0) + 1;
   }

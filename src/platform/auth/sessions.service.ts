@@ -28,15 +28,10 @@ export async function signIn(db: DB, email: string, password: string, ip: string
     await recordSignInFailure(db, account, ip, now);
     throw new AppError('unauthenticated', 'The e-mail address or password is wrong, or the account is deactivated.');
   }
-  const token = randomSecret(32);
-  const csrfToken = randomSecret(24);
-  const expiresAt = now + ttlHours * 3_600_000;
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     await forgetSignInFailures(trx, account, now);
-    await trx.deleteFrom('sessions').where('expires_at', '<', now).execute();
-    await trx.insertInto('sessions').values({ token_hash: sha256Hex(token), user_id: user.id, csrf_token: csrfToken, created_at: now, expires_at: expiresAt, last_seen_at: now }).execute();
+    return openSession(trx, user.id, ttlHours, now);
   });
-  return { token, csrfToken, expiresAt, userId: user.id };
 }
 
 /** Resolves a session cookie; sliding expiry, refreshed at most once a minute. */
@@ -61,7 +56,7 @@ export async function signOut(db: Executor, token: string): Promise<void> {
   await db.deleteFrom('sessions').where('token_hash', '=', sha256Hex(token)).execute();
 }
 
-/** Opens a session for a user already proven to be who they are (single sign-on); the caller checks they are active. */
+/** Opens a session for a user already proven to be who they are (a password, single sign-on); the caller checks they are active. */
 export async function openSession(trx: Executor, userId: string, ttlHours: number, now = Date.now()) {
   const token = randomSecret(32);
   const csrfToken = randomSecret(24);

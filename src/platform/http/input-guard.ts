@@ -18,33 +18,35 @@ const joined = (path: string, key: string | number) => (path ? `${path}.${key}` 
  * a number that is not finite (JSON's 1e309 and a query's coerced "1e309" are Infinity, which
  * Ajv's minimum and maximum let through). Keys are checked as well as values.
  */
-export function illFormedValue(value: unknown, path: string): FieldProblem | null {
+export function illFormedValue(value: unknown, path: string, numbersOnly = false): FieldProblem | null {
   if (typeof value === 'string') {
+    if (numbersOnly) return null;
     const reason = stringProblem(value);
     return reason ? { field: path || 'body', reason } : null;
   }
   if (typeof value === 'number') return Number.isFinite(value) ? null : { field: path || 'body', reason: 'must be a finite number' };
   if (Array.isArray(value)) {
     for (const [index, item] of value.entries()) {
-      const problem = illFormedValue(item, joined(path, index));
+      const problem = illFormedValue(item, joined(path, index), numbersOnly);
       if (problem) return problem;
     }
     return null;
   }
   if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
-      const keyReason = stringProblem(key);
+      const keyReason = numbersOnly ? null : stringProblem(key);
       if (keyReason) return { field: joined(path, key), reason: `is a field name that ${keyReason}` };
-      const problem = illFormedValue(item, joined(path, key));
+      const problem = illFormedValue(item, joined(path, key), numbersOnly);
       if (problem) return problem;
     }
   }
   return null;
 }
 
-function refuseIllFormed(request: FastifyRequest): void {
+/** `numbersOnly` after validation: Ajv changes no string or key, only coerces strings to numbers. */
+function refuseIllFormed(request: FastifyRequest, numbersOnly = false): void {
   // Query and path fields are named bare, as Ajv's problems name them; so is the body's.
-  const problem = illFormedValue(request.params, '') ?? illFormedValue(request.query, '') ?? illFormedValue(request.body, '');
+  const problem = illFormedValue(request.params, '', numbersOnly) ?? illFormedValue(request.query, '', numbersOnly) ?? illFormedValue(request.body, '', numbersOnly);
   if (problem) throw new AppError('validation', `${problem.field} ${problem.reason}`, { errors: [problem] });
 }
 
@@ -74,7 +76,7 @@ function guardMultipartFile(request: FastifyRequest): void {
 export function installInputGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => refuseIllFormed(request));
   app.addHook('preHandler', async (request) => {
-    refuseIllFormed(request);
+    refuseIllFormed(request, true);
     guardMultipartFile(request);
   });
 }

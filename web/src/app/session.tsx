@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiError, request, setCsrfToken } from '../shared/api';
+import type { ApiResponse } from '../shared/api-schema';
 import type { Session } from '../shared/types';
 
 interface SessionContextValue {
@@ -31,7 +32,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      const { data } = await request<{ session: Session | null }>('/api/session/current', { quietAuth: true });
+      const { data } = await request<ApiResponse<'get-current-session'>>('/api/session/current', { quietAuth: true });
       return adopt(data.session);
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) return adopt(null);
@@ -57,7 +58,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       },
       async signOut() {
         // A session opened through single sign-on also ends at the identity provider, if it offers that.
-        const endSessionUrl = await request<{ endSessionUrl: string | null }>('/api/session/oidc/end-session', { quietAuth: true })
+        const endSessionUrl = await request<ApiResponse<'single-sign-on-end-session'>>('/api/session/oidc/end-session', { quietAuth: true })
           .then(({ data }) => data.endSessionUrl, () => null);
         try {
           await request('/api/session', { method: 'DELETE', quietAuth: true });

@@ -6,7 +6,7 @@ import { AppError } from '../../../platform/http/app-error.js';
 import { enqueueJob } from '../../../platform/jobs/job-queue.js';
 import type { Principal } from '../../../platform/auth/principal.js';
 import { isZip, rangeSource } from './csv-source.js';
-import { notTextReason } from './servicenow-export.js';
+import { notTextReason, sniffBytes } from './servicenow-export.js';
 import { exportIssues } from './incident-import.service.js';
 import type { ImportRunSummaryView, ImportRunView } from './incident-import.schemas.js';
 import { blobReader, findImportRun, insertImportRun, pageImportRuns, storeBlob, unfinishedImportOf, type ImportRunRow } from './incident-import-runs.repository.js';
@@ -74,7 +74,7 @@ function checkUpload(upload: Upload): void {
   const zip = isZip(name, upload.content);
   if (name.endsWith('.zip') && upload.content.subarray(0, 4).toString('latin1') !== 'PK\u0003\u0004') throw unsupported('is named .zip but is not a zip file');
   if (zip) return;
-  const reason = notTextReason(upload.content.subarray(0, 8 * 1024)) ?? (upload.content.subarray(0, 64 * 1024).includes(0) ? 'is not text' : null);
+  const reason = notTextReason(upload.content.subarray(0, sniffBytes)) ?? (upload.content.subarray(0, 64 * 1024).includes(0) ? 'is not text' : null);
   if (reason) throw unsupported(reason);
 }
 

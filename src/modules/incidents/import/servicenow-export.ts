@@ -29,7 +29,7 @@ export function fileProblemOf(error: unknown): ImportIssue | null {
   return { line: typeof error.extra.line === 'number' ? error.extra.line : 0, number: null, field: 'file', reason };
 }
 
-const sniffBytes = 8 * 1024;
+export const sniffBytes = 8 * 1024;
 const signatures: [string, number[]][] = [
   ['a PNG image', [0x89, 0x50, 0x4e, 0x47]], ['a JPEG image', [0xff, 0xd8, 0xff]], ['a GIF image', [0x47, 0x49, 0x46, 0x38]],
   ['a PDF document', [0x25, 0x50, 0x44, 0x46]], ['a zip archive (an Excel workbook or similar)', [0x50, 0x4b, 0x03, 0x04]], ['a gzip archive', [0x1f, 0x8b]],
