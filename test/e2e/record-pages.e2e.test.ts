@@ -20,9 +20,9 @@ function watch(page: Page): { problems: string[]; stop(): void } {
 }
 
 /**
- * Opens the list, one record and the create form of every record type the server registers, as
- * three people who use them differently, and fails on any uncaught error or console error. A new
- * record type is covered with no new test code.
+ * Opens the list, one record and the create form of every record type the server registers, and
+ * every module page the navigation offers, as three people who use them differently, and fails on
+ * any uncaught error or console error. A new record type or page is covered with no new test code.
  */
 describe.skipIf(!availability.run)('every record type\'s pages in the browser', () => {
   let journey: Journey;
@@ -36,7 +36,7 @@ describe.skipIf(!availability.run)('every record type\'s pages in the browser', 
     'service-desk-agent@northwind.example',
     'sms-manager@northwind.example',
     'internal-auditor@northwind.example',
-  ])('opens every list, a record and the create form as %s without an error', async (email) => {
+  ])('opens every list, a record, the create form and every module page as %s without an error', async (email) => {
     const { page, context } = journey;
     await context.clearCookies();
     // Signing in logs nothing either: being signed out is not an error.
@@ -62,6 +62,23 @@ describe.skipIf(!availability.run)('every record type\'s pages in the browser', 
       seen.push(type.plural);
     }
     expect(seen).toEqual(readable.map((t) => t.plural));
+
+    // The modules' own pages in the navigation (KPIs, queue, dashboard, calendars, imports …), likewise.
+    const pages = await page.evaluate(async () => ((await (await fetch('/api/record-types')).json()) as { pages: { label: string; path: string }[] }).pages);
+    expect(pages.length).toBeGreaterThan(0);
+    for (const module of pages) {
+      const visit = watch(page);
+      try {
+        await page.goto(module.path);
+        await page.getByRole('heading', { level: 1 }).first().waitFor();
+        await page.waitForLoadState('networkidle');
+      } catch (error) {
+        throw new Error(`${email} on ${module.path}: ${(error as Error).message}\n${visit.problems.join('\n')}`, { cause: error });
+      } finally {
+        visit.stop();
+      }
+      expect(visit.problems, `${email} on ${module.path}`).toEqual([]);
+    }
   });
 });
 
