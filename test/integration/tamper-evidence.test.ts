@@ -255,6 +255,9 @@ describe.each(storeNames())('the checkpoint chain on %s', (store) => {
     let report = await h.verify();
     expect(report.problems.map((p) => p.problem)).toEqual(['anchors-altered']);
     expect(report.problems[0]!.detail).toContain('as many as it counted, so some were edited');
+    // The next checkpoint refuses to commit to edited anchors, so the edit never becomes the truth.
+    await expect(makeCheckpoint(t.certus.database, t.certus.assembly.registry)).rejects.toThrow('The stored anchors no longer match checkpoint');
+    expect((await h.verify()).problems.map((p) => p.problem)).toEqual(['anchors-altered']);
 
     // Deleting a record together with its anchor still leaves the checkpoint's count behind.
     await sql`delete from history_events where record_id = ${r.id}`.execute(db());

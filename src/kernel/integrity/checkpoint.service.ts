@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Database, Executor, Trx } from '../../platform/db/database.js';
 import { queueEmail } from '../../platform/notify/mailer.js';
+import { AppError } from '../../platform/http/app-error.js';
 import { genesisHash } from '../history/history-hash.js';
 import type { RecordTypeRegistry } from '../records/record-registry.js';
 import { brokenStretches, type ChainStretch } from './chain-extension.js';
@@ -83,9 +84,16 @@ function withhold(anchor: Anchor, reason: string): WithheldItem {
   return { kind: anchor.kind, itemId: anchor.itemId, recordType: anchor.recordType, recordId: anchor.recordId, reference: anchor.reference, reason };
 }
 
-/** The anchors the next checkpoint commits to: the last ones, moved on only where history allows. */
-async function nextAnchors(trx: Trx, registry: RecordTypeRegistry): Promise<{ next: Map<string, Anchor>; changed: Anchor[]; withheld: WithheldItem[] }> {
+/**
+ * The anchors the next checkpoint commits to: the last ones, moved on only where history allows.
+ * The stored anchors must be the ones the latest checkpoint committed to: edited anchors would
+ * otherwise become the next checkpoint's truth, and the edit would vanish from every later verify.
+ */
+async function nextAnchors(trx: Trx, registry: RecordTypeRegistry, latest: { seq: number; root: string } | undefined): Promise<{ next: Map<string, Anchor>; changed: Anchor[]; withheld: WithheldItem[] }> {
   const anchors = await readAnchors(trx);
+  if (latest && anchorsRoot(anchors.values()) !== latest.root) {
+    throw new AppError('conflict', `The stored anchors no longer match checkpoint ${latest.seq}: they were edited. No checkpoint was made; run certus verify and restore the database from a backup.`);
+  }
   const current = await readCurrentState(trx, registry);
   const next = new Map(anchors);
   const changed: Anchor[] = [];
@@ -162,7 +170,7 @@ export async function makeCheckpoint(database: Database, registry: RecordTypeReg
   const now = options.now ?? Date.now();
   return exclusively(database, async (trx) => {
     const latest = await trx.selectFrom('integrity_checkpoints').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirst();
-    const { next, changed, withheld } = await nextAnchors(trx, registry);
+    const { next, changed, withheld } = await nextAnchors(trx, registry, latest);
     const all = [...next.values()];
     const root = anchorsRoot(all);
     if (options.onlyIfChanged && latest && latest.root === root) return { checkpoint: checkpointView(latest), created: false, withheld };
