@@ -56,6 +56,7 @@ export function assemble(modules: CertusModule[] = allModules): Assembly {
   const permissions = new PermissionRegistry();
   permissions.grant(platformGrants);
   permissions.grant(integrityGrants);
+  for (const lookup of modules.flatMap((m) => m.lookups ?? [])) registry.registerLookup(lookup);
   for (const module of modules) {
     for (const def of module.recordTypes) registry.register(def);
     if (module.grants) permissions.grant(module.grants);
@@ -100,7 +101,7 @@ export async function openCertus(config: Config, options: { logger?: boolean; se
     const plugins = [
       kernelRoutes(assembly.registry, assembly.modules.flatMap((m) => m.menu ?? [])),
       integrityRoutes(assembly.registry),
-      ...assembly.registry.all().flatMap((def) => [recordRoutes(def), recordActivityRoutes(def, assembly.registry)]),
+      ...assembly.registry.all().flatMap((def) => [recordRoutes(def, assembly.registry), recordActivityRoutes(def, assembly.registry)]),
       ...assembly.modules.flatMap((m) => (m.routes ? [m.routes] : [])),
     ];
     const app = await buildApp({

@@ -11,6 +11,7 @@ import { IntegrityReport } from './integrity/integrity.schemas.js';
 import type { RecordTypeRegistry } from './records/record-registry.js';
 import { inReadScope, permissionsOf, type FieldKind } from './records/record-type.js';
 import type { MenuEntry } from './module.js';
+import type { FieldLookup } from './records/field-lookup.js';
 
 // Every field kind, so the document names them (the web's generated types read them as a union);
 // `satisfies` keeps the list exactly FieldKind.
@@ -25,6 +26,11 @@ const FieldMeta = Type.Object({
   unit: Type.Union([Type.Literal('minutes'), Type.Null()], { description: 'An integer counting minutes: read it as hours and minutes' }),
   target: Type.Union([Type.Object({ type: Type.String(), plural: Type.String(), prefix: Type.String(), label: Type.String(), titleField: Type.String() }), Type.Null()], { description: 'For a reference field: the record type it names' }),
   targetStates: Type.Union([Type.Array(Type.String()), Type.Null()], { description: 'For a reference field: the states a newly chosen record must be in (null: any)' }),
+  lookup: Type.Union([Type.Object({
+    id: Type.String(), label: Type.String(),
+    listPath: Type.String({ description: 'GET it (with ?limit=) for { items: { id, name }[] }: what may be chosen' }),
+    pagePath: Type.Union([Type.String(), Type.Null()], { description: 'The web page of one, :id standing for its id' }),
+  }), Type.Null()], { description: 'For a text field holding the id of something that is not a record (a business calendar): show its name from referenceTitles, choose it from listPath' }),
 });
 
 const RecordTypeMeta = Type.Object({
@@ -35,6 +41,10 @@ const RecordTypeMeta = Type.Object({
   initialState: Type.String(),
   permissions: Type.Object({ read: Type.Boolean(), create: Type.Boolean(), update: Type.Boolean(), comment: Type.Boolean(), transition: Type.Boolean() }),
 });
+
+function lookupMeta(lookup: FieldLookup | undefined) {
+  return lookup ? { id: lookup.id, label: lookup.label, listPath: lookup.listPath, pagePath: lookup.pagePath } : null;
+}
 
 const Page = Type.Object({ label: Type.String(), path: Type.String(), group: Type.String(), description: Type.Union([Type.String(), Type.Null()]) });
 
@@ -64,6 +74,7 @@ export function kernelRoutes(registry: RecordTypeRegistry, pages: MenuEntry[] = 
               notOnCreate: f.notOnCreate ?? false, emptyLabel: f.emptyLabel ?? null, unit: f.unit ?? null,
               target: f.target ? { type: f.target.type, plural: f.target.plural, prefix: f.target.prefix, label: f.target.label, titleField: f.target.titleField } : null,
               targetStates: f.targetStates ?? null,
+              lookup: lookupMeta(registry.lookupOf(f)),
             })),
             states: def.workflow.states.map((s) => ({ ...s })),
             transitions: def.workflow.transitions.map((t) => ({ from: t.from, to: t.to, label: t.label, roles: t.roles, requires: t.requires ?? [] })),

@@ -3,6 +3,7 @@ import type { Grants } from '../platform/auth/permissions.js';
 import type { ModuleMigration } from '../platform/db/migrator.js';
 import type { Database } from '../platform/db/database.js';
 import type { RecordTypeDefinition } from './records/record-type.js';
+import type { FieldLookup } from './records/field-lookup.js';
 import type { JobHandler } from '../platform/jobs/job-runner.js';
 
 export interface DemoContext {
@@ -37,6 +38,8 @@ export interface CertusModule {
   name: string;
   clause: string;
   recordTypes: RecordTypeDefinition[];
+  /** What its text fields, or other modules', name by id and the kernel shows by name (business calendars). */
+  lookups?: FieldLookup[];
   migrations: ModuleMigration[];
   grants?: Grants;
   routes?: FastifyPluginAsync;

@@ -2,6 +2,7 @@ import type { Grants } from '../../platform/auth/permissions.js';
 import { assertWorkflow } from '../workflow/workflow.js';
 import { assertFieldWritePolicy } from './field-writes.js';
 import { permissionsOf, type RecordTypeDefinition } from './record-type.js';
+import type { FieldLookup } from './field-lookup.js';
 
 const referencePattern = /^([A-Z]{2,6})-(\d{1,12})$/;
 
@@ -13,6 +14,21 @@ function repeatedValue(values: string[]): string | undefined {
 export class RecordTypeRegistry {
   private readonly byType = new Map<string, RecordTypeDefinition>();
   private readonly byPrefix = new Map<string, RecordTypeDefinition>();
+  private readonly lookups = new Map<string, FieldLookup>();
+
+  /**
+   * A lookup fields may name (`lookup: 'calendar'`). A field naming one no module registered
+   * stays plain text: a test may assemble the services module without the calendars' module.
+   */
+  registerLookup(lookup: FieldLookup): void {
+    if (this.lookups.has(lookup.id)) throw new Error(`lookup ${lookup.id} registered twice`);
+    this.lookups.set(lookup.id, lookup);
+  }
+
+  /** The registered lookup a field names, if any. */
+  lookupOf(field: { lookup?: string }): FieldLookup | undefined {
+    return field.lookup === undefined ? undefined : this.lookups.get(field.lookup);
+  }
 
   register(def: RecordTypeDefinition): void {
     if (!/^[A-Z]{2,6}$/.test(def.prefix)) throw new Error(`${def.type}: prefix ${def.prefix} must be 2–6 capital letters`);

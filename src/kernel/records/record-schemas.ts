@@ -66,10 +66,11 @@ export function recordSchemas(def: RecordTypeDefinition) {
     if (!field.notOnCreate) create[key] = field.required ? fieldSchema(field) : Type.Optional(nullable(fieldSchema(field)));
     update[key] = Type.Optional(field.required ? fieldSchema(field) : nullable(fieldSchema(field)));
   }
-  const references = entries.filter(([, field]) => field.kind === 'reference');
+  // A lookup field (a business calendar's id) is named too, when its lookup is registered.
+  const references = entries.filter(([, field]) => field.kind === 'reference' || field.lookup !== undefined);
   const titles: Record<string, TSchema> = references.length === 0 ? {} : {
-    referenceTitles: Type.Optional(Type.Object(Object.fromEntries(references.map(([key, field]) => [key, Type.Optional(Type.String({ description: `Name of the ${field.target?.label ?? 'record'} named by ${field.label}` }))])), {
-      description: 'The name of each record a reference field names, where you may read it: shown beside its reference',
+    referenceTitles: Type.Optional(Type.Object(Object.fromEntries(references.map(([key, field]) => [key, Type.Optional(Type.String({ description: `Name of the ${field.target?.label ?? field.lookup ?? 'record'} named by ${field.label}` }))])), {
+      description: 'The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id',
     })),
   };
   const record = Type.Object({

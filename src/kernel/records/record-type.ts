@@ -49,6 +49,11 @@ export interface FieldDefinition {
   emptyLabel?: string;
   /** An integer that counts minutes (a target in business minutes): entered in minutes, read as hours and minutes. */
   unit?: 'minutes';
+  /**
+   * For `text` fields holding the id of something that is not a record: the registered
+   * FieldLookup (field-lookup.ts) that names it, e.g. `calendar`; shown by name, chosen from a list.
+   */
+  lookup?: string;
 }
 
 export interface DeriveContext {

@@ -9,7 +9,8 @@ import { listRecords, type ListQuery } from './record-list.js';
 import { viewOf, type RecordRow } from './record-row.js';
 import { createRecord, detailOfView, getRecord, transitionRecord, updateRecord, type RecordInput } from './record.service.js';
 import { fieldSchema, recordSchemas } from './record-schemas.js';
-import { referenceFields, withReferenceTitles } from './reference-titles.js';
+import { namedFields, withReferenceTitles } from './reference-titles.js';
+import type { RecordTypeRegistry } from './record-registry.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { RecordView } from './record-row.js';
 import { permissionsOf, type RecordTypeDefinition } from './record-type.js';
@@ -49,8 +50,11 @@ function listQuerySchema(def: RecordTypeDefinition) {
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
 
-/** The standard endpoints of a record type: list (JSON and CSV), create, read, edit, transition. */
-export function recordRoutes(def: RecordTypeDefinition) {
+/**
+ * The standard endpoints of a record type: list (JSON and CSV), create, read, edit, transition.
+ * The registry gives the lookups its fields name (a business calendar's name for its id).
+ */
+export function recordRoutes(def: RecordTypeDefinition, registry: Pick<RecordTypeRegistry, 'lookupOf'>) {
   return async function routes(base: FastifyInstance): Promise<void> {
     const app = base.withTypeProvider<TypeBoxTypeProvider>();
     const { db } = app.certus.database;
@@ -58,8 +62,8 @@ export function recordRoutes(def: RecordTypeDefinition) {
     const schemas = recordSchemas(def);
     const tags = [def.labelPlural];
     const path = `/api/${def.plural}`;
-    // Each reference column is followed by the name of the record it names (serviceName).
-    const references = new Set(referenceFields(def).map(([name]) => name));
+    // Each reference or lookup column is followed by the name of what it names (serviceName, calendarIdName).
+    const references = new Set(namedFields(def, (field) => registry.lookupOf(field)));
     const column = (name: string) => ({ header: name, value: (v: RecordView) => v[name] ?? '' });
     const csvColumns = [
       ...['reference', 'status'].map(column),
@@ -68,8 +72,11 @@ export function recordRoutes(def: RecordTypeDefinition) {
         : [column(name)])),
       ...['ownerId', 'createdAt', 'updatedAt'].map(column),
     ];
-    const named = (principal: Principal, views: RecordView[]) =>
-      withReferenceTitles(db, def, principal, (target) => app.certus.permissions.allows(principal.roles, permissionsOf(target).read), views);
+    const named = (principal: Principal, views: RecordView[]) => withReferenceTitles(db, def, principal, {
+      allows: (permission) => app.certus.permissions.allows(principal.roles, permission),
+      lookupOf: (field) => registry.lookupOf(field),
+      readPermission: (target) => permissionsOf(target).read,
+    }, views);
     const namedOne = async (principal: Principal, view: RecordView) => (await named(principal, [view]))[0]!;
 
     app.get(path, {

@@ -55,7 +55,7 @@ export const serviceRequestRecord: RecordTypeDefinition = {
     decidedBy: { kind: 'user', label: 'Decided by', readOnly: true },
     decidedAt: { kind: 'instant', label: 'Decided at', readOnly: true, sortable: true },
     targetMinutes: { kind: 'integer', label: 'Fulfilment target', unit: 'minutes', readOnly: true, help: "Business time of the service's calendar" },
-    calendarId: { kind: 'text', label: 'Calendar', readOnly: true, help: "The service's support calendar; round the clock when empty" },
+    calendarId: { kind: 'text', label: 'Calendar', readOnly: true, help: "The service's support calendar; round the clock when empty", lookup: 'calendar' },
     dueAt: { kind: 'instant', label: 'Due', readOnly: true, sortable: true, filterable: true, help: 'When the target is reached if work continues; empty while awaiting approval or the requester' },
     fulfilledAt: { kind: 'instant', label: 'Fulfilled at', readOnly: true, sortable: true, filterable: true },
     closedAt: { kind: 'instant', label: 'Closed at', readOnly: true, sortable: true },

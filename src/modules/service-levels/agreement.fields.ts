@@ -19,7 +19,7 @@ export function agreementFields(calendarHelp: string, calendarRequired: boolean)
   return {
     title: { kind: 'text', label: 'Title', required: true, maxLength: 200, sortable: true },
     description: { kind: 'longText', label: 'Scope and terms', help: 'What is covered, exclusions, reporting and review arrangements' },
-    calendarId: { kind: 'text', label: 'Business calendar', required: calendarRequired, maxLength: 63, filterable: true, help: calendarHelp },
+    calendarId: { kind: 'text', label: 'Business calendar', required: calendarRequired, maxLength: 63, filterable: true, help: calendarHelp, lookup: 'calendar' },
     ...targetFields,
     reviewDate: { kind: 'date', label: 'Next review', filterable: true, sortable: true, help: 'When the agreement is next reviewed with the other party' },
     reviewNotes: { kind: 'longText', label: 'Review outcome', transitionOnly: true, help: 'What the review found and changed' },

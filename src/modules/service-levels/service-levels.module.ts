@@ -1,6 +1,7 @@
 import type { CertusModule } from '../../kernel/module.js';
 import { staffRoles } from '../../platform/auth/roles.js';
 import { agreementEditors } from './agreement.workflow.js';
+import { calendarLookup } from './calendar.lookup.js';
 import { contractRecord } from './contract.record.js';
 import { olaRecord } from './ola.record.js';
 import { slaRecord } from './sla.record.js';
@@ -24,4 +25,6 @@ export const serviceLevelsModule: CertusModule = {
   menu: [
     { label: 'Business calendars', path: '/calendars', group: 'relationship', description: 'Working hours and holidays targets count in', permission: 'calendars:read' },
   ],
+  // Agreements, services and requests name calendars by id; pages show their names.
+  lookups: [calendarLookup],
 };

@@ -154,6 +154,30 @@ describe.each(storeNames())('service levels on %s', (store) => {
       expect(json<Agreement>(res)).toMatchObject({ service, atRiskPercent: 75, pauseStatuses: 'awaiting-customer', status: 'draft' });
     });
 
+    it('names the calendar an agreement or a service counts in on record pages, lists, exports and the form metadata', async () => {
+      const sla = json<Agreement>(await post('/api/slas', slaPayload({ title: 'Calendar-named SLA' })));
+      expect(sla.referenceTitles).toMatchObject({ service: 'Network connectivity', calendarId: 'Always' });
+      const read = json<Agreement>(await t.app.inject({ method: 'GET', url: `/api/slas/${sla.reference}`, headers: asUser(slm) }));
+      expect(read.referenceTitles).toMatchObject({ calendarId: 'Always' });
+      const list = json<{ items: Agreement[] }>(await t.app.inject({ method: 'GET', url: '/api/slas?calendarId=24x7&q=Calendar-named', headers: asUser(slm) }));
+      expect(list.items.map((a) => [a.reference, (a.referenceTitles as Record<string, string>).calendarId])).toEqual([[sla.reference, 'Always']]);
+      const csv = await t.app.inject({ method: 'GET', url: '/api/slas?format=csv&q=Calendar-named', headers: asUser(slm) });
+      const [header, row] = csv.body.trim().split(/\r?\n/).map((line) => line.split(','));
+      expect(row![header!.indexOf('calendarId')]).toBe('24x7');
+      expect(row![header!.indexOf('calendarIdName')]).toBe('Always');
+      // A service's support calendar is named the same way, though the services module knows nothing of calendars.
+      const hosted = json<Agreement>(await post('/api/services', { name: 'Calendar-named service', serviceType: 'customer-facing', criticality: 'low', supportCalendarId: '24x7' }));
+      expect(hosted.referenceTitles).toEqual({ supportCalendarId: 'Always' });
+      // An id no calendar has keeps no name; the page shows the id.
+      const unknown = json<Agreement>(await post('/api/services', { name: 'Calendar-less service', serviceType: 'customer-facing', criticality: 'low', supportCalendarId: 'retired-calendar' }));
+      expect(unknown.referenceTitles).toEqual({});
+      const types = json<{ items: { type: string; fields: { name: string; lookup: unknown }[] }[] }>(await t.app.inject({ method: 'GET', url: '/api/record-types', headers: asUser(slm) }));
+      const lookupOf = (type: string, field: string) => types.items.find((i) => i.type === type)?.fields.find((f) => f.name === field)?.lookup;
+      const calendar = { id: 'calendar', label: 'business calendar', listPath: '/api/calendars', pagePath: '/calendars/:id' };
+      expect([lookupOf('sla', 'calendarId'), lookupOf('ola', 'calendarId'), lookupOf('contract', 'calendarId'), lookupOf('service', 'supportCalendarId')]).toEqual([calendar, calendar, calendar, calendar]);
+      expect(lookupOf('sla', 'title')).toBeNull();
+    });
+
     it('freezes agreed terms until a review starts, and needs review notes to re-agree', async () => {
       const sla = json<Agreement>(await post('/api/slas', slaPayload()));
       const agent = await t.user(['service-desk-agent']);

@@ -47,7 +47,7 @@ export const serviceRecord: RecordTypeDefinition = {
     serviceType: { kind: 'enum', label: 'Service type', required: true, options: serviceTypes, filterable: true, sortable: true },
     category: { kind: 'text', label: 'Category', maxLength: 100, filterable: true, sortable: true, help: 'e.g. Hosting, End-user, Network, Security' },
     criticality: { kind: 'enum', label: 'Criticality', required: true, options: criticalities, filterable: true, sortable: true },
-    supportCalendarId: { kind: 'text', label: 'Support calendar', maxLength: 63, filterable: true, help: 'Id of the business calendar support hours follow (see Service levels → Calendars)' },
+    supportCalendarId: { kind: 'text', label: 'Support calendar', maxLength: 63, filterable: true, help: 'The business calendar support hours follow (see Service levels → Business calendars)', lookup: 'calendar' },
     customersServed: { kind: 'longText', label: 'Customers served', help: 'One customer a line, starting with its reference (e.g. CUS-000001 Contoso Retail Ltd)' },
     requestTypesOffered: { kind: 'longText', label: 'Request types offered', help: 'What customers can request under this service, one a line' },
     retirementReason: { kind: 'longText', label: 'Reason for retirement', transitionOnly: true, help: 'Why the service is withdrawn, and what replaces it' },

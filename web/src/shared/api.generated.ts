@@ -5408,6 +5408,15 @@ export interface operations {
                                 } | null;
                                 /** @description For a reference field: the states a newly chosen record must be in (null: any) */
                                 targetStates: string[] | null;
+                                /** @description For a text field holding the id of something that is not a record (a business calendar): show its name from referenceTitles, choose it from listPath */
+                                lookup: {
+                                    id: string;
+                                    label: string;
+                                    /** @description GET it (with ?limit=) for { items: { id, name }[] }: what may be chosen */
+                                    listPath: string;
+                                    /** @description The web page of one, :id standing for its id */
+                                    pagePath: string | null;
+                                } | null;
                             }[];
                             states: {
                                 id: string;
@@ -5810,6 +5819,11 @@ export interface operations {
                             customersServed: string | null;
                             requestTypesOffered: string | null;
                             retirementReason: string | null;
+                            /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
+                            referenceTitles?: {
+                                /** @description Name of the calendar named by Support calendar */
+                                supportCalendarId?: string;
+                            };
                         }[];
                         nextCursor: string | null;
                         total: number | null;
@@ -5983,6 +5997,11 @@ export interface operations {
                         customersServed: string | null;
                         requestTypesOffered: string | null;
                         retirementReason: string | null;
+                        /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
+                        referenceTitles?: {
+                            /** @description Name of the calendar named by Support calendar */
+                            supportCalendarId?: string;
+                        };
                         allowedTransitions: {
                             to: string;
                             label: string;
@@ -6136,6 +6155,11 @@ export interface operations {
                         customersServed: string | null;
                         requestTypesOffered: string | null;
                         retirementReason: string | null;
+                        /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
+                        referenceTitles?: {
+                            /** @description Name of the calendar named by Support calendar */
+                            supportCalendarId?: string;
+                        };
                         allowedTransitions: {
                             to: string;
                             label: string;
@@ -6319,6 +6343,11 @@ export interface operations {
                         customersServed: string | null;
                         requestTypesOffered: string | null;
                         retirementReason: string | null;
+                        /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
+                        referenceTitles?: {
+                            /** @description Name of the calendar named by Support calendar */
+                            supportCalendarId?: string;
+                        };
                         allowedTransitions: {
                             to: string;
                             label: string;
@@ -6560,6 +6589,11 @@ export interface operations {
                         customersServed: string | null;
                         requestTypesOffered: string | null;
                         retirementReason: string | null;
+                        /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
+                        referenceTitles?: {
+                            /** @description Name of the calendar named by Support calendar */
+                            supportCalendarId?: string;
+                        };
                         allowedTransitions: {
                             to: string;
                             label: string;
@@ -10286,8 +10320,10 @@ export interface operations {
                             customer: string | null;
                             atRiskPercent: number | null;
                             pauseStatuses: string | null;
-                            /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                            /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
                             referenceTitles?: {
+                                /** @description Name of the calendar named by Business calendar */
+                                calendarId?: string;
                                 /** @description Name of the Service named by Service */
                                 service?: string;
                                 /** @description Name of the Customer named by Customer */
@@ -10481,8 +10517,10 @@ export interface operations {
                         customer: string | null;
                         atRiskPercent: number | null;
                         pauseStatuses: string | null;
-                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
                         referenceTitles?: {
+                            /** @description Name of the calendar named by Business calendar */
+                            calendarId?: string;
                             /** @description Name of the Service named by Service */
                             service?: string;
                             /** @description Name of the Customer named by Customer */
@@ -10649,8 +10687,10 @@ export interface operations {
                         customer: string | null;
                         atRiskPercent: number | null;
                         pauseStatuses: string | null;
-                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
                         referenceTitles?: {
+                            /** @description Name of the calendar named by Business calendar */
+                            calendarId?: string;
                             /** @description Name of the Service named by Service */
                             service?: string;
                             /** @description Name of the Customer named by Customer */
@@ -10854,8 +10894,10 @@ export interface operations {
                         customer: string | null;
                         atRiskPercent: number | null;
                         pauseStatuses: string | null;
-                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
                         referenceTitles?: {
+                            /** @description Name of the calendar named by Business calendar */
+                            calendarId?: string;
                             /** @description Name of the Service named by Service */
                             service?: string;
                             /** @description Name of the Customer named by Customer */
@@ -11118,8 +11160,10 @@ export interface operations {
                         customer: string | null;
                         atRiskPercent: number | null;
                         pauseStatuses: string | null;
-                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
                         referenceTitles?: {
+                            /** @description Name of the calendar named by Business calendar */
+                            calendarId?: string;
                             /** @description Name of the Service named by Service */
                             service?: string;
                             /** @description Name of the Customer named by Customer */
@@ -12649,8 +12693,10 @@ export interface operations {
                             retirementReason: string | null;
                             assignmentGroup: string | null;
                             supportsSla: string | null;
-                            /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                            /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
                             referenceTitles?: {
+                                /** @description Name of the calendar named by Business calendar */
+                                calendarId?: string;
                                 /** @description Name of the Service level agreement named by Supports SLA */
                                 supportsSla?: string;
                             };
@@ -12838,8 +12884,10 @@ export interface operations {
                         retirementReason: string | null;
                         assignmentGroup: string | null;
                         supportsSla: string | null;
-                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
                         referenceTitles?: {
+                            /** @description Name of the calendar named by Business calendar */
+                            calendarId?: string;
                             /** @description Name of the Service level agreement named by Supports SLA */
                             supportsSla?: string;
                         };
@@ -13002,8 +13050,10 @@ export interface operations {
                         retirementReason: string | null;
                         assignmentGroup: string | null;
                         supportsSla: string | null;
-                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
                         referenceTitles?: {
+                            /** @description Name of the calendar named by Business calendar */
+                            calendarId?: string;
                             /** @description Name of the Service level agreement named by Supports SLA */
                             supportsSla?: string;
                         };
@@ -13201,8 +13251,10 @@ export interface operations {
                         retirementReason: string | null;
                         assignmentGroup: string | null;
                         supportsSla: string | null;
-                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
                         referenceTitles?: {
+                            /** @description Name of the calendar named by Business calendar */
+                            calendarId?: string;
                             /** @description Name of the Service level agreement named by Supports SLA */
                             supportsSla?: string;
                         };
@@ -13459,8 +13511,10 @@ export interface operations {
                         retirementReason: string | null;
                         assignmentGroup: string | null;
                         supportsSla: string | null;
-                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
                         referenceTitles?: {
+                            /** @description Name of the calendar named by Business calendar */
+                            calendarId?: string;
                             /** @description Name of the Service level agreement named by Supports SLA */
                             supportsSla?: string;
                         };
@@ -14993,8 +15047,10 @@ export interface operations {
                             supplier: string | null;
                             supportsSla: string | null;
                             contractEnd: string | null;
-                            /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                            /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
                             referenceTitles?: {
+                                /** @description Name of the calendar named by Business calendar */
+                                calendarId?: string;
                                 /** @description Name of the Service level agreement named by Supports SLA */
                                 supportsSla?: string;
                             };
@@ -15184,8 +15240,10 @@ export interface operations {
                         supplier: string | null;
                         supportsSla: string | null;
                         contractEnd: string | null;
-                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
                         referenceTitles?: {
+                            /** @description Name of the calendar named by Business calendar */
+                            calendarId?: string;
                             /** @description Name of the Service level agreement named by Supports SLA */
                             supportsSla?: string;
                         };
@@ -15349,8 +15407,10 @@ export interface operations {
                         supplier: string | null;
                         supportsSla: string | null;
                         contractEnd: string | null;
-                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
                         referenceTitles?: {
+                            /** @description Name of the calendar named by Business calendar */
+                            calendarId?: string;
                             /** @description Name of the Service level agreement named by Supports SLA */
                             supportsSla?: string;
                         };
@@ -15550,8 +15610,10 @@ export interface operations {
                         supplier: string | null;
                         supportsSla: string | null;
                         contractEnd: string | null;
-                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
                         referenceTitles?: {
+                            /** @description Name of the calendar named by Business calendar */
+                            calendarId?: string;
                             /** @description Name of the Service level agreement named by Supports SLA */
                             supportsSla?: string;
                         };
@@ -15810,8 +15872,10 @@ export interface operations {
                         supplier: string | null;
                         supportsSla: string | null;
                         contractEnd: string | null;
-                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
                         referenceTitles?: {
+                            /** @description Name of the calendar named by Business calendar */
+                            calendarId?: string;
                             /** @description Name of the Service level agreement named by Supports SLA */
                             supportsSla?: string;
                         };
@@ -17374,7 +17438,7 @@ export interface operations {
                             source: string | null;
                             externalId: string | null;
                             escalationLevel: number | null;
-                            /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                            /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
                             referenceTitles?: {
                                 /** @description Name of the Service named by Service */
                                 service?: string;
@@ -17581,7 +17645,7 @@ export interface operations {
                         source: string | null;
                         externalId: string | null;
                         escalationLevel: number | null;
-                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
                         referenceTitles?: {
                             /** @description Name of the Service named by Service */
                             service?: string;
@@ -17760,7 +17824,7 @@ export interface operations {
                         source: string | null;
                         externalId: string | null;
                         escalationLevel: number | null;
-                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
                         referenceTitles?: {
                             /** @description Name of the Service named by Service */
                             service?: string;
@@ -17978,7 +18042,7 @@ export interface operations {
                         source: string | null;
                         externalId: string | null;
                         escalationLevel: number | null;
-                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
                         referenceTitles?: {
                             /** @description Name of the Service named by Service */
                             service?: string;
@@ -18251,7 +18315,7 @@ export interface operations {
                         source: string | null;
                         externalId: string | null;
                         escalationLevel: number | null;
-                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
                         referenceTitles?: {
                             /** @description Name of the Service named by Service */
                             service?: string;
@@ -19776,7 +19840,7 @@ export interface operations {
                             breachedAt: string | null;
                             cause: string | null;
                             action: string | null;
-                            /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                            /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
                             referenceTitles?: {
                                 /** @description Name of the Incident named by Incident */
                                 incident?: string;
@@ -19940,7 +20004,7 @@ export interface operations {
                         breachedAt: string | null;
                         cause: string | null;
                         action: string | null;
-                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
                         referenceTitles?: {
                             /** @description Name of the Incident named by Incident */
                             incident?: string;
@@ -20098,7 +20162,7 @@ export interface operations {
                         breachedAt: string | null;
                         cause: string | null;
                         action: string | null;
-                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
                         referenceTitles?: {
                             /** @description Name of the Incident named by Incident */
                             incident?: string;
@@ -20272,7 +20336,7 @@ export interface operations {
                         breachedAt: string | null;
                         cause: string | null;
                         action: string | null;
-                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
                         referenceTitles?: {
                             /** @description Name of the Incident named by Incident */
                             incident?: string;
@@ -20511,7 +20575,7 @@ export interface operations {
                         breachedAt: string | null;
                         cause: string | null;
                         action: string | null;
-                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
                         referenceTitles?: {
                             /** @description Name of the Incident named by Incident */
                             incident?: string;
@@ -22046,7 +22110,7 @@ export interface operations {
                                 /** @description The group that does it; the fulfilment group when empty */
                                 group?: string;
                             }[] | null;
-                            /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                            /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
                             referenceTitles?: {
                                 /** @description Name of the Service named by Service */
                                 service?: string;
@@ -22249,7 +22313,7 @@ export interface operations {
                             /** @description The group that does it; the fulfilment group when empty */
                             group?: string;
                         }[] | null;
-                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
                         referenceTitles?: {
                             /** @description Name of the Service named by Service */
                             service?: string;
@@ -22421,7 +22485,7 @@ export interface operations {
                             /** @description The group that does it; the fulfilment group when empty */
                             group?: string;
                         }[] | null;
-                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
                         referenceTitles?: {
                             /** @description Name of the Service named by Service */
                             service?: string;
@@ -22634,7 +22698,7 @@ export interface operations {
                             /** @description The group that does it; the fulfilment group when empty */
                             group?: string;
                         }[] | null;
-                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
                         referenceTitles?: {
                             /** @description Name of the Service named by Service */
                             service?: string;
@@ -22908,7 +22972,7 @@ export interface operations {
                             /** @description The group that does it; the fulfilment group when empty */
                             group?: string;
                         }[] | null;
-                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
                         referenceTitles?: {
                             /** @description Name of the Service named by Service */
                             service?: string;
@@ -24463,12 +24527,14 @@ export interface operations {
                             cancelReason: string | null;
                             satisfaction: number | null;
                             satisfactionComment: string | null;
-                            /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                            /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
                             referenceTitles?: {
                                 /** @description Name of the Request model named by Request model */
                                 model?: string;
                                 /** @description Name of the Service named by Service */
                                 service?: string;
+                                /** @description Name of the calendar named by Calendar */
+                                calendarId?: string;
                             };
                         }[];
                         nextCursor: string | null;
@@ -24650,12 +24716,14 @@ export interface operations {
                         cancelReason: string | null;
                         satisfaction: number | null;
                         satisfactionComment: string | null;
-                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
                         referenceTitles?: {
                             /** @description Name of the Request model named by Request model */
                             model?: string;
                             /** @description Name of the Service named by Service */
                             service?: string;
+                            /** @description Name of the calendar named by Calendar */
+                            calendarId?: string;
                         };
                         allowedTransitions: {
                             to: string;
@@ -24826,12 +24894,14 @@ export interface operations {
                         cancelReason: string | null;
                         satisfaction: number | null;
                         satisfactionComment: string | null;
-                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
                         referenceTitles?: {
                             /** @description Name of the Request model named by Request model */
                             model?: string;
                             /** @description Name of the Service named by Service */
                             service?: string;
+                            /** @description Name of the calendar named by Calendar */
+                            calendarId?: string;
                         };
                         allowedTransitions: {
                             to: string;
@@ -25023,12 +25093,14 @@ export interface operations {
                         cancelReason: string | null;
                         satisfaction: number | null;
                         satisfactionComment: string | null;
-                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
                         referenceTitles?: {
                             /** @description Name of the Request model named by Request model */
                             model?: string;
                             /** @description Name of the Service named by Service */
                             service?: string;
+                            /** @description Name of the calendar named by Calendar */
+                            calendarId?: string;
                         };
                         allowedTransitions: {
                             to: string;
@@ -25290,12 +25362,14 @@ export interface operations {
                         cancelReason: string | null;
                         satisfaction: number | null;
                         satisfactionComment: string | null;
-                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
                         referenceTitles?: {
                             /** @description Name of the Request model named by Request model */
                             model?: string;
                             /** @description Name of the Service named by Service */
                             service?: string;
+                            /** @description Name of the calendar named by Calendar */
+                            calendarId?: string;
                         };
                         allowedTransitions: {
                             to: string;
@@ -29047,7 +29121,7 @@ export interface operations {
                             closedAt: string | null;
                             recurrences: number | null;
                             lastRecurrenceAt: string | null;
-                            /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                            /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
                             referenceTitles?: {
                                 /** @description Name of the Service named by Service */
                                 service?: string;
@@ -29226,7 +29300,7 @@ export interface operations {
                         closedAt: string | null;
                         recurrences: number | null;
                         lastRecurrenceAt: string | null;
-                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
                         referenceTitles?: {
                             /** @description Name of the Service named by Service */
                             service?: string;
@@ -29387,7 +29461,7 @@ export interface operations {
                         closedAt: string | null;
                         recurrences: number | null;
                         lastRecurrenceAt: string | null;
-                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
                         referenceTitles?: {
                             /** @description Name of the Service named by Service */
                             service?: string;
@@ -29576,7 +29650,7 @@ export interface operations {
                         closedAt: string | null;
                         recurrences: number | null;
                         lastRecurrenceAt: string | null;
-                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
                         referenceTitles?: {
                             /** @description Name of the Service named by Service */
                             service?: string;
@@ -29824,7 +29898,7 @@ export interface operations {
                         closedAt: string | null;
                         recurrences: number | null;
                         lastRecurrenceAt: string | null;
-                        /** @description The name of each record a reference field names, where you may read it: shown beside its reference */
+                        /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
                         referenceTitles?: {
                             /** @description Name of the Service named by Service */
                             service?: string;
