@@ -8,6 +8,7 @@ import { loadAssessmentDemo } from './assessments/assessment.demo.js';
 import { exportRoutes } from './exports/exports.routes.js';
 import { readinessPermissions, readinessRoutes } from './readiness/readiness.routes.js';
 import { rulesPermission, rulesRoutes } from './rules/rules.routes.js';
+import { startPagePermission, startRoutes } from './start/start.routes.js';
 import { assessmentsMigration } from './migrations/20261128T1400-assessments.js';
 import { assessmentRuleResultsMigration } from './migrations/20261128T1410-assessment-rule-results.js';
 import './assessments/assessment.tables.js';
@@ -19,6 +20,7 @@ async function complianceRoutes(app: FastifyInstance): Promise<void> {
   await app.register(exportRoutes);
   await app.register(readinessRoutes);
   await app.register(rulesRoutes);
+  await app.register(startRoutes);
 }
 
 /** The compliance engine: the requirement catalogue, assessments, maturity, readiness and rules (clauses 4-10). */
@@ -31,6 +33,8 @@ export const complianceModule: CertusModule = {
     'catalogue:read': staffRoles,
     [rulesPermission]: staffRoles,
     [readinessPermissions.read]: staffRoles,
+    // Everyone working in the SMS has a start page; a requester's is the portal.
+    [startPagePermission]: staffRoles,
     // The readiness checklist is the SMS manager's to keep; the internal auditor reads it (and
     // writes only audit work: assessments).
     [readinessPermissions.update]: ['sms-manager'],

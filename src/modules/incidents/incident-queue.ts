@@ -18,7 +18,11 @@ export type QueueSort = 'due' | 'priority' | 'created';
 
 export interface QueueQuery {
   assignmentGroup?: string;
+  /** Any of these groups; an empty list matches nothing. */
+  assignmentGroups?: string[];
   assigneeId?: string;
+  /** Only incidents no one is assigned to. */
+  unassigned?: boolean;
   priorities?: string[];
   atRisk?: boolean;
   breached?: boolean;
@@ -96,7 +100,9 @@ function pageQuery(db: Executor, query: QueueQuery, now: number) {
     .select(due.as('due_key'))
     .where('i.status', 'in', openStates)
     .$if(query.assignmentGroup !== undefined, (b) => b.where('i.assignment_group', '=', query.assignmentGroup!))
+    .$if(query.assignmentGroups !== undefined, (b) => (query.assignmentGroups!.length === 0 ? b.where(sql<SqlBool>`1 = 0`) : b.where('i.assignment_group', 'in', query.assignmentGroups!)))
     .$if(query.assigneeId !== undefined, (b) => b.where('i.assignee_id', '=', query.assigneeId!))
+    .$if(query.unassigned === true, (b) => b.where('i.assignee_id', 'is', null))
     .$if((query.priorities?.length ?? 0) > 0, (b) => b.where('i.priority', 'in', query.priorities!));
   if (query.atRisk && query.breached) q = q.where(sql<SqlBool>`(${breachedNow} or ${atRiskNow})`);
   else if (query.breached) q = q.where(breachedNow);

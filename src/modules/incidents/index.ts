@@ -17,4 +17,5 @@ export { slaKpis } from './sla.kpis.js';
 export { slaDashboard, type SlaDashboard } from './sla-dashboard.js';
 export { openDemoIncidents } from './open-incidents.demo.js';
 export { defaultEscalation, levelReached, type EscalationSettings, type EscalationLevel } from './escalation.js';
-export { incidentQueue, type QueuePage, type QueueItem } from './incident-queue.js';
+export { incidentQueue, type QueuePage, type QueueItem, type QueueQuery } from './incident-queue.js';
+export { incidentGroupsOf } from './incident-work.js';

@@ -7,3 +7,4 @@ export { requestFacts, type RequestFacts, type ServiceRequestCatalogueFact } fro
 export { checkAnswers } from './request-answers.js';
 export type { FormField, TaskTemplate } from './request-model.schemas.js';
 export type { RequestModelTable, RequestTaskTable, ServiceRequestTable } from './requests.tables.js';
+export { approvalsFor, byDue, nextOpenTasks, requestGroupsOf, requestWork, workableRequestStates, type ApprovalItem, type RequestWorkItem, type RequestWorkQuery } from './request-work.js';
