@@ -7,7 +7,7 @@ import { oscalValidator } from './catalogue/oscal-schemas.test-support.js';
 import { complianceModule } from './compliance.module.js';
 
 interface PageOf<T> { items: T[]; total: number; limit: number; offset: number }
-interface RequirementBody { id: string; clause: string; clauseNumber: string; process: string | null; evidence: string[] }
+interface RequirementBody { id: string; guideId: string | null; clause: string; clauseNumber: string; clauseTitle: string; process: string | null; evidence: string[] }
 interface ClauseBody { id: string; requirements: { id: string }[]; children: ClauseBody[] }
 
 const withCompliance = () => assemble([...modules.filter((m) => m.name !== complianceModule.name), complianceModule]);
@@ -45,6 +45,15 @@ describe.each(storeNames())('requirement catalogue API on %s', (store) => {
     expect(framework.items.map((r) => r.id)).toEqual(['8.7.2-01', '8.7.2-02', '8.7.2-03', '8.7.2-04']);
     const paged = json<PageOf<RequirementBody>>(await get('/api/catalogue/requirements?limit=10&offset=101'));
     expect(paged.items.map((r) => r.id)).toEqual(['10.1-01', '10.1-02', '10.2-01', '10.2-02']);
+  });
+
+  it("finds requirements by words and by the guide's numbers", async () => {
+    const byGuideId = json<PageOf<RequirementBody>>(await get('/api/catalogue/requirements?q=8.3.2-05'));
+    expect(byGuideId.items.map((r) => [r.id, r.guideId, r.clauseNumber, r.clauseTitle])).toEqual([['8.3.3-05', '8.3.2-05', '8.3.3', 'Service level management']]);
+    const inClause = json<PageOf<RequirementBody>>(await get(`/api/catalogue/requirements?clause=8.3&q=${encodeURIComponent('supplier performance')}`));
+    expect(inClause.items.map((r) => r.id)).toEqual(['8.3.4-02']);
+    const tooLong = await get(`/api/catalogue/requirements?q=${'x'.repeat(101)}`);
+    expect(tooLong.statusCode).toBe(400);
   });
 
   it('rejects an unknown filter with the field named (400)', async () => {

@@ -48,12 +48,12 @@ export async function catalogueRoutes(base: FastifyInstance): Promise<void> {
   app.get('/api/catalogue/requirements', {
     config: { access },
     schema: {
-      operationId: 'list-catalogue-requirements', tags, summary: 'Requirements, filtered by clause (and those below it), process or mapped framework',
+      operationId: 'list-catalogue-requirements', tags, summary: "Requirements, filtered by clause (and those below it), process, mapped framework or words (the guide's ids included)",
       querystring: RequirementQuery, response: { 200: Page(Requirement, 'Requirements'), ...problems },
     },
   }, async (request) => {
-    const { clause, process, framework } = request.query;
-    return page(findRequirements(catalogue, { clause, process, framework }).map((r) => requirementView(catalogue, r)), request.query);
+    const { clause, process, framework, q } = request.query;
+    return page(findRequirements(catalogue, { clause, process, framework, q }).map((r) => requirementView(catalogue, r)), request.query);
   });
 
   app.get('/api/catalogue/requirements/:id', {

@@ -22,6 +22,7 @@ export const Page = <T extends TSchema>(item: T, title: string) => Type.Object({
 const clauseFields = {
   id: Type.String({ examples: ['8.6.1', '8.6.1-major'] }),
   number: Type.String({ description: 'The clause number in the standard' }),
+  guideId: Nullable(Type.String({ description: "The number the project's guide gives the clause, where it differs from the published edition" })),
   parent: Nullable(Type.String()),
   title: Type.String(),
   purpose: Type.String(),
@@ -45,11 +46,13 @@ export const RequirementQuery = Type.Object({
   clause: Type.Optional(Type.String({ maxLength: 40, description: 'A clause id; includes the clauses below it', examples: ['8.6'] })),
   process: Type.Optional(Type.String({ maxLength: 80, description: 'A process slug', examples: ['incident-management'] })),
   framework: Type.Optional(Type.String({ maxLength: 80, description: 'A framework id from the mappings', examples: ['iso27001'] })),
+  q: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: "Words to find in the id, the guide's id, the title or the statement", examples: ['8.3.2-05', 'breach'] })),
   ...PageQuery,
 }, { additionalProperties: false });
 
 export const Requirement = Type.Object({
   id: RequirementId,
+  guideId: Nullable(Type.String({ description: "The id under the project's guide's numbering, where it differs (search finds it)" })),
   clause: Type.String(),
   clauseNumber: Type.String(),
   clauseTitle: Type.String(),

@@ -26,7 +26,7 @@ describe.each(storeNames())('Clause 8 rules on %s', (store) => {
     const results = new Map([...await evaluate('clause=8.2'), ...await evaluate('clause=8.3'), ...await evaluate('clause=8.6')]);
     expect(Object.fromEntries([...results].map(([id, r]) => [id, r.outcome]))).toEqual({
       '8.2.4-01': 'conformant',
-      '8.3.2-01': 'conformant', '8.3.2-03': 'partial', '8.3.2-04': 'conformant', '8.3.2-05': 'not-evaluable',
+      '8.3.3-01': 'conformant', '8.3.3-03': 'partial', '8.3.3-04': 'conformant', '8.3.3-05': 'not-evaluable',
       '8.6.1-01': 'conformant', '8.6.1-02': 'conformant', '8.6.1-04': 'partial', '8.6.1-05': 'conformant', '8.6.1-06': 'conformant', '8.6.1-07': 'partial',
       '8.6.2-01': 'partial', '8.6.2-02': 'conformant', '8.6.2-03': 'partial',
       '8.6.3-01': 'partial', '8.6.3-02': 'conformant', '8.6.3-04': 'conformant',
@@ -36,7 +36,7 @@ describe.each(storeNames())('Clause 8 rules on %s', (store) => {
     expect(results.get('8.6.2-01')!.explanation).toMatch(/^\d{2,3} of 136 requests fulfilled in the last 12 months \([5-8]\d %\) met their fulfilment target, below the 90 % expected\.$/);
     expect(results.get('8.6.2-03')!.explanation).toMatch(/^Only \d+ of \d+ requests closed in the last 12 months \(\d+ %\) were confirmed and rated by the requester/);
     expect(results.get('8.6.1-01')!.explanation).toMatch(/^369 incidents were recorded in the last 12 months/);
-    expect(results.get('8.3.2-03')!.explanation).toContain('1 warning');
+    expect(results.get('8.3.3-03')!.explanation).toContain('1 warning');
     const cited = [...new Set([...results.values()].flatMap((r) => r.evidence))];
     expect(cited.length).toBeGreaterThan(20);
     for (const reference of cited) {
@@ -46,10 +46,10 @@ describe.each(storeNames())('Clause 8 rules on %s', (store) => {
   });
 
   it('follows the records: a problem linked to a reviewed major incident, a public update, a breach to investigate', async () => {
-    const [reviewed, informed, breaches] = [await evaluate('requirement=8.6.1-07'), await evaluate('requirement=8.6.1-04'), await evaluate('requirement=8.3.2-05')];
+    const [reviewed, informed, breaches] = [await evaluate('requirement=8.6.1-07'), await evaluate('requirement=8.6.1-04'), await evaluate('requirement=8.3.3-05')];
     const major = reviewed.get('8.6.1-07')!.evidence[0]!;
     const unInformed = /for example (INC-\d{6})/.exec(informed.get('8.6.1-04')!.explanation)![1]!;
-    expect(breaches.get('8.3.2-05')!.outcome).toBe('not-evaluable');
+    expect(breaches.get('8.3.3-05')!.outcome).toBe('not-evaluable');
 
     const link = await t.app.inject({ method: 'POST', url: `/api/problems/PRB-000001/links`, headers: asUser(manager), payload: { linkType: 'groups', target: major } });
     expect(link.statusCode, link.body).toBe(201);
@@ -65,7 +65,7 @@ describe.each(storeNames())('Clause 8 rules on %s', (store) => {
     expect(informed.get('8.6.1-04')!.explanation).toMatch(/^Only 310 of 360 resolved incidents/);
     expect(afterComment).toMatchObject({ outcome: 'partial', explanation: expect.stringMatching(/^Only 311 of 360 resolved incidents/) });
     expect(afterComment.explanation).not.toContain(unInformed);
-    expect((await evaluate('requirement=8.3.2-05')).get('8.3.2-05')).toMatchObject({ outcome: 'conformant', evidence: [breachReference] });
+    expect((await evaluate('requirement=8.3.3-05')).get('8.3.3-05')).toMatchObject({ outcome: 'conformant', evidence: [breachReference] });
   });
 
   it('shows the same suggestions beside the requirements in an assessment worksheet', async () => {

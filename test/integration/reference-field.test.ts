@@ -10,7 +10,7 @@ import { storeNames } from '../support/test-databases.js';
 /** A record type that exists only in this test, naming a service by its reference. */
 const reviewRecord: RecordTypeDefinition = {
   type: 'service-review', plural: 'service-reviews', table: 'service_reviews', prefix: 'SRV', label: 'Service review', labelPlural: 'Service reviews',
-  clause: '8.3.2', titleField: 'title', listFields: ['title', 'service'],
+  clause: '8.3.3', titleField: 'title', listFields: ['title', 'service'],
   workflow: { initial: 'open', states: [{ id: 'open', label: 'Open', category: 'open' }], transitions: [] },
   access: { read: ['service-level-manager'], create: ['service-level-manager'], update: ['service-level-manager'] },
   fields: {
@@ -20,7 +20,7 @@ const reviewRecord: RecordTypeDefinition = {
 };
 
 const reviewModule: CertusModule = {
-  name: 'service-reviews', clause: '8.3.2', recordTypes: [reviewRecord],
+  name: 'service-reviews', clause: '8.3.3', recordTypes: [reviewRecord],
   migrations: [{
     name: '20991231T0002-test-service-reviews',
     async up(db, t) {

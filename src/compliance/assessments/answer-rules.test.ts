@@ -20,8 +20,8 @@ describe('checkAnswer', () => {
   });
 
   it('accepts not-applicable for a Clause 8 requirement with a justification, and requires one', () => {
-    expect(() => checkAnswer('8.3.3-01', '8', { ...base, result: 'not-applicable', justification: 'No supplier takes part in the services in scope.' })).not.toThrow();
-    expect(fieldOf(() => checkAnswer('8.3.3-01', '8', { ...base, result: 'not-applicable' }))).toBe('justification');
+    expect(() => checkAnswer('8.3.4-01', '8', { ...base, result: 'not-applicable', justification: 'No supplier takes part in the services in scope.' })).not.toThrow();
+    expect(fieldOf(() => checkAnswer('8.3.4-01', '8', { ...base, result: 'not-applicable' }))).toBe('justification');
   });
 
   it('requires a grade for a nonconformity and refuses one elsewhere', () => {

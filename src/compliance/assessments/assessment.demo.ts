@@ -20,11 +20,11 @@ const findings: Record<string, Omit<AnswerInput, 'evidence'> & { cite?: string[]
   '8.2.6-02': { result: 'nonconformant', grade: 'major', notes: 'No configuration audit has been carried out; a sample of 20 CIs found 6 with a wrong owner or location.' },
   '6.2-01': { result: 'nonconformant', grade: 'minor', notes: 'Three of the seven objectives have no target or date ("improve customer satisfaction").' },
   '7.2-01': { result: 'nonconformant', grade: 'minor', notes: 'Competence matrix covers the service desk only; no training records for the change team.' },
-  '8.3.2-03': { result: 'nonconformant', grade: 'minor', notes: 'The P1 resolution target in the hosting SLA is not supported by the network team OLA.', followUp: 'IMP-000006', cite: ['IMP-000006'] },
+  '8.3.3-03': { result: 'nonconformant', grade: 'minor', notes: 'The P1 resolution target in the hosting SLA is not supported by the network team OLA.', followUp: 'IMP-000006', cite: ['IMP-000006'] },
   '9.3-01': { result: 'nonconformant', grade: 'minor', notes: 'The last management review had no input on audit results or supplier performance.' },
   '10.1-02': { result: 'nonconformant', grade: 'minor', notes: 'Corrective actions are closed without checking they worked.' },
   '8.5.1-03': { result: 'nonconformant', grade: 'minor', notes: '4 of 11 emergency changes in the sample had no retrospective approval.' },
-  '8.3.3-04': { result: 'not-applicable', justification: 'No lead-supplier arrangement: every supplier in scope is contracted directly by Northwind.' },
+  '8.3.4-04': { result: 'not-applicable', justification: 'No lead-supplier arrangement: every supplier in scope is contracted directly by Northwind.' },
   '10.2-01': { result: 'conformant', notes: 'The improvement register records priority and expected benefit; decisions carry a reason.', cite: ['IMP-000001', 'IMP-000002'] },
   '10.2-02': { result: 'partial', notes: 'Improvements are logged from KPIs and audits, but only one has been completed so far.', cite: ['IMP-000001', 'IMP-000003'], improvementOpportunity: 'Review the improvement backlog monthly in the SMS meeting.' },
   '8.6.1-01': { result: 'conformant', notes: 'Sample of 25 incidents: all recorded, prioritised with the matrix and resolved.', improvementOpportunity: 'Add a knowledge check at closure.', cite: ['IMP-000002'] },
@@ -32,7 +32,7 @@ const findings: Record<string, Omit<AnswerInput, 'evidence'> & { cite?: string[]
 
 const partial = new Set([
   '4.2-01', '4.4-01', '5.1-01', '6.1-02', '6.3-01', '7.3-01', '7.5-02', '7.6-01', '8.1-03', '8.1-04', '8.2.3-01', '8.2.5-01',
-  '8.3.1-03', '8.3.2-05', '8.3.3-02', '8.4.1-02', '8.4.2-01', '8.4.3-02', '8.5.2-05', '8.5.3-04', '8.6.1-07', '8.6.3-04',
+  '8.3.2-03', '8.3.3-05', '8.3.4-02', '8.4.1-02', '8.4.2-01', '8.4.3-02', '8.5.2-05', '8.5.3-04', '8.6.1-07', '8.6.3-04',
   '8.7.1-03', '8.7.2-04', '8.7.3-03', '9.1-02',
 ]);
 

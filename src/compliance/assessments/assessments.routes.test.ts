@@ -90,8 +90,8 @@ describe.each(storeNames())('assessments on %s', (store) => {
     expect(json<{ errors: { field: string; reason: string }[] }>(refused).errors[0]).toMatchObject({ field: 'result' });
     expect(refused.body).toContain('cannot be excluded');
     expect((await answer(a.reference, '9.2-01', { result: 'not-applicable', justification: 'x' })).statusCode).toBe(400);
-    expect((await answer(a.reference, '8.3.3-01', { result: 'not-applicable' })).statusCode).toBe(400);
-    const accepted = await answer(a.reference, '8.3.3-01', { result: 'not-applicable', justification: 'No supplier takes part in the services in scope.' });
+    expect((await answer(a.reference, '8.3.4-01', { result: 'not-applicable' })).statusCode).toBe(400);
+    const accepted = await answer(a.reference, '8.3.4-01', { result: 'not-applicable', justification: 'No supplier takes part in the services in scope.' });
     expect(accepted.statusCode, accepted.body).toBe(200);
     expect((await answer(a.reference, '8.2.1-01', { result: 'nonconformant' })).statusCode).toBe(400);
   });

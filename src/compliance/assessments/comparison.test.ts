@@ -3,7 +3,7 @@ import type { Requirement } from '../catalogue/catalogue.types.js';
 import type { Answer } from './answers.service.js';
 import { compareAnswers } from './comparison.js';
 
-const requirement = (id: string): Requirement => ({ id, clause: id.split('-')[0]!, title: id, statement: '', verify: '', evidence: [], relatedClauses: [] });
+const requirement = (id: string): Requirement => ({ id, guideId: null, clause: id.split('-')[0]!, title: id, statement: '', verify: '', evidence: [], relatedClauses: [] });
 const answer = (requirementId: string, result: Answer['result'], grade: Answer['grade'] = null): Answer => ({
   requirementId, result, grade, justification: null, notes: null, improvementOpportunity: null, followUp: null, evidence: [], assessorId: 'u', answeredAt: 0, version: 1, carriedFrom: null,
 });

@@ -39,6 +39,8 @@ export function integrityProblems(catalogue: Catalogue): string[] {
 
   unique('clause', catalogue.clauses.map((c) => c.id));
   unique('requirement', catalogue.requirements.map((r) => r.id));
+  unique('clause guide', catalogue.clauses.flatMap((c) => (c.guideId ? [c.guideId] : [])));
+  unique('requirement guide', catalogue.requirements.flatMap((r) => (r.guideId ? [r.guideId] : [])));
   unique('framework', catalogue.frameworks.map((f) => f.id));
   unique('mapping area', catalogue.mappingAreas.map((a) => a.id));
   unique('readiness item', catalogue.readiness.map((i) => i.id));

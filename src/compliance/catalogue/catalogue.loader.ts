@@ -44,8 +44,8 @@ const singleFiles = {
 
 // Shapes of the files as the schemas allow them (optional fields still optional).
 interface ClausesFile {
-  clauses?: { id: string; number?: string; parent?: string; title: string; purpose: string; process?: string }[];
-  requirements?: { id: string; clause: string; title: string; statement: string; verify: string; evidence: string[]; relatedClauses?: string[] }[];
+  clauses?: { id: string; guideId?: string; number?: string; parent?: string; title: string; purpose: string; process?: string }[];
+  requirements?: { id: string; guideId?: string; clause: string; title: string; statement: string; verify: string; evidence: string[]; relatedClauses?: string[] }[];
 }
 interface MappingsFile {
   frameworks: { id: string; title: string; version: string; publisher?: string; href?: string }[];
@@ -99,10 +99,10 @@ export function loadCatalogue(dir: string = defaultCatalogueDir()): Catalogue {
     const source = `clauses/${name}`;
     const file = read<ClausesFile>(source, 'clauses');
     for (const c of file?.clauses ?? []) {
-      clauses.push({ id: c.id, number: c.number ?? c.id, parent: c.parent ?? null, title: c.title, purpose: c.purpose, process: c.process ?? null, source });
+      clauses.push({ id: c.id, guideId: c.guideId ?? null, number: c.number ?? c.id, parent: c.parent ?? null, title: c.title, purpose: c.purpose, process: c.process ?? null, source });
     }
     for (const r of file?.requirements ?? []) {
-      requirements.push({ id: r.id, clause: r.clause, title: r.title, statement: r.statement, verify: r.verify, evidence: r.evidence, relatedClauses: r.relatedClauses ?? [] });
+      requirements.push({ id: r.id, guideId: r.guideId ?? null, clause: r.clause, title: r.title, statement: r.statement, verify: r.verify, evidence: r.evidence, relatedClauses: r.relatedClauses ?? [] });
     }
   }
 

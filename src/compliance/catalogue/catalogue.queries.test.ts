@@ -24,6 +24,28 @@ describe('catalogue queries', () => {
     expect(findRequirements(catalogue, { framework: 'iso22301' })).toHaveLength(4);
   });
 
+  it('numbers relationship and agreement as the published edition does, keeping the guide numbers', () => {
+    const tree = clauseTree(catalogue);
+    const agreement = tree.find((n) => n.id === '8')!.children.find((n) => n.id === '8.3')!;
+    expect(agreement.children.map((n) => [n.id, n.title, n.guideId])).toEqual([
+      ['8.3.1', 'General', null],
+      ['8.3.2', 'Business relationship management', '8.3.1'],
+      ['8.3.3', 'Service level management', '8.3.2'],
+      ['8.3.4', 'Supplier management', '8.3.3'],
+    ]);
+    expect(agreement.children[3]!.children.map((n) => n.id)).toEqual(['8.3.4.1', '8.3.4.2']);
+    expect(getRequirement(catalogue, '8.3.3-05')).toMatchObject({ title: 'Breaches investigated with improvement actions', guideId: '8.3.2-05' });
+    expect(getRequirement(catalogue, '8.3.2-01')).toMatchObject({ title: 'Customers identified and relationships managed', guideId: '8.3.1-01' });
+  });
+
+  it("finds requirements by words, by their id and by the guide's id", () => {
+    expect(findRequirements(catalogue, { q: '8.3.2-05' }).map((r) => r.id)).toEqual(['8.3.3-05']);
+    // The guide's 8.3.2-01 is the edition's 8.3.3-01; the edition's own 8.3.2-01 is found too.
+    expect(findRequirements(catalogue, { q: '8.3.2-01' }).map((r) => r.id)).toEqual(['8.3.2-01', '8.3.3-01']);
+    expect(findRequirements(catalogue, { q: 'BREACHES investigated' }).map((r) => r.id)).toEqual(['8.3.3-05']);
+    expect(findRequirements(catalogue, { clause: '8.6', q: 'nothing like this anywhere' })).toEqual([]);
+  });
+
   it('rejects an unknown filter value with the field named', () => {
     expect(() => findRequirements(catalogue, { process: 'wizardry' })).toThrow(AppError);
     expect(() => findRequirements(catalogue, { clause: '11' })).toThrow(/clause/);

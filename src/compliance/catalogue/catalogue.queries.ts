@@ -25,6 +25,17 @@ export interface RequirementFilter {
   process?: string;
   /** A framework id: requirements whose clause (or a clause above it) is mapped to it. */
   framework?: string;
+  /**
+   * Words that must all appear in the id, the guide's id, the title or the statement (case
+   * ignored). The guide's ids are found here, so 8.3.2-05 finds 8.3.3-05 (the guide's number)
+   * as well as whatever the edition numbers 8.3.2-05.
+   */
+  q?: string;
+}
+
+function matchesWords(requirement: Requirement, words: string[]): boolean {
+  const text = [requirement.id, requirement.guideId ?? '', requirement.title, requirement.statement].join(' ').toLowerCase();
+  return words.every((word) => text.includes(word));
 }
 
 interface Index {
@@ -153,6 +164,10 @@ export function findRequirements(catalogue: Catalogue, filter: RequirementFilter
     }
     const mapped = new Set(requirementsUnder(catalogue, areasForFramework(catalogue, framework).flatMap((a) => a.clauses)).map((r) => r.id));
     result = result.filter((r) => mapped.has(r.id));
+  }
+  if (filter.q !== undefined) {
+    const words = filter.q.toLowerCase().split(/\s+/).filter(Boolean);
+    result = result.filter((r) => matchesWords(r, words));
   }
   return result;
 }

@@ -20,6 +20,8 @@ export interface Clause {
   id: string;
   /** The standard's clause number; equals the id unless the id has a suffix. */
   number: string;
+  /** The number the guide gives the clause where the published edition numbers it otherwise (8.3). */
+  guideId: string | null;
   parent: string | null;
   title: string;
   purpose: string;
@@ -32,6 +34,8 @@ export interface Clause {
 export interface Requirement {
   /** `<clause number>-NN`, e.g. `8.6.3-02`. */
   id: string;
+  /** The id under the guide's numbering where it differs (8.3.3-05 was the guide's 8.3.2-05). */
+  guideId: string | null;
   clause: string;
   title: string;
   statement: string;

@@ -34,6 +34,14 @@ describe('the OSCAL catalog export', () => {
     expect(document.catalog.metadata['oscal-version']).toBe('1.2.1');
   });
 
+  it("labels controls with the edition's numbers and keeps the guide's as a property", () => {
+    const breaches = controlsOf(document.catalog.groups).find((c) => c.id === 'req-8.3.3-05')!;
+    expect(breaches.props).toContainEqual({ name: 'label', value: '8.3.3-05' });
+    expect(breaches.props).toContainEqual({ name: 'guide-id', ns: 'urn:certus:ns:oscal', value: '8.3.2-05' });
+    const incidents = controlsOf(document.catalog.groups).find((c) => c.id === 'req-8.6.1-01')!;
+    expect(incidents.props.some((p) => p.name === 'guide-id')).toBe(false);
+  });
+
   it('is stable: the same catalogue exports the same UUID', () => {
     expect(toOscalCatalog(catalogue).catalog.uuid).toBe(document.catalog.uuid);
   });

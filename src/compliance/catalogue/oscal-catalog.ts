@@ -54,6 +54,7 @@ export function toOscalCatalog(catalogue: Catalogue): OscalCatalogDocument {
       { name: 'label', value: requirement.id },
       { name: 'clause', ns: certusNs, value: clause.number },
     ];
+    if (requirement.guideId) props.push({ name: 'guide-id', ns: certusNs, value: requirement.guideId });
     const process = processTitles.get(clause.id);
     if (process) props.push({ name: 'process', ns: certusNs, value: process });
     return {

@@ -16,7 +16,7 @@ const facts = (agreements: AgreementFact[], over: Partial<ServiceLevelRuleFacts>
   now, liveServices: 1, serviceLevels: { agreements, liveServicesWithoutSla: [] }, breaches: breaches(), ...over,
 });
 
-describe('8.3.2-01 SLAs agreed for live services', () => {
+describe('8.3.3-01 SLAs agreed for live services', () => {
   it('is conformant when every live service has an SLA in force with targets', () => {
     expect(slasAgreedForLiveServices.evaluate(facts([agreement('SLA-000001')]))).toMatchObject({ outcome: 'conformant', evidence: ['SLA-000001'] });
   });
@@ -32,7 +32,7 @@ describe('8.3.2-01 SLAs agreed for live services', () => {
   });
 });
 
-describe('8.3.2-03 SLAs underpinned', () => {
+describe('8.3.3-03 SLAs underpinned', () => {
   it('is conformant when each SLA in force has an underpinning agreement and no warning', () => {
     expect(slasUnderpinned.evaluate(facts([agreement('SLA-000001'), ola('OLA-000001', 'SLA-000001')]))).toMatchObject({ outcome: 'conformant', evidence: ['SLA-000001', 'OLA-000001'] });
   });
@@ -48,7 +48,7 @@ describe('8.3.2-03 SLAs underpinned', () => {
   });
 });
 
-describe('8.3.2-04 agreements reviewed on schedule', () => {
+describe('8.3.3-04 agreements reviewed on schedule', () => {
   it('is conformant when every agreement in force has a future review date', () => {
     expect(agreementsReviewedOnSchedule.evaluate(facts([agreement('SLA-000001'), ola('OLA-000001', 'SLA-000001'), agreement('SLA-000009', { status: 'retired', reviewOverdue: false, reviewDate: null })])).outcome).toBe('conformant');
   });
@@ -63,7 +63,7 @@ describe('8.3.2-04 agreements reviewed on schedule', () => {
   });
 });
 
-describe('8.3.2-05 breaches investigated', () => {
+describe('8.3.3-05 breaches investigated', () => {
   it('cannot judge without breaches', () => {
     expect(breachesInvestigated.evaluate(facts([])).outcome).toBe('not-evaluable');
   });

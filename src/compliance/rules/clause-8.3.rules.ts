@@ -13,10 +13,10 @@ export interface ServiceLevelRuleFacts {
 const slasInForce = (agreements: AgreementFact[]) => agreements.filter((a) => a.kind === 'sla' && inForce.includes(a.status));
 const refs = (agreements: AgreementFact[]) => agreements.map((a) => a.reference);
 
-/** 8.3.2: every live service has an SLA in force, and each SLA sets targets. */
+/** 8.3.3: every live service has an SLA in force, and each SLA sets targets. */
 export const slasAgreedForLiveServices: Rule<ServiceLevelRuleFacts> = {
-  requirementId: '8.3.2-01',
-  id: '8.3.2/slas-agreed-for-live-services',
+  requirementId: '8.3.3-01',
+  id: '8.3.3/slas-agreed-for-live-services',
   evaluate({ liveServices, serviceLevels: { agreements, liveServicesWithoutSla } }) {
     if (liveServices === 0) return { outcome: 'not-evaluable', explanation: 'The catalogue has no live service to agree service levels for.', evidence: [] };
     const slas = slasInForce(agreements);
@@ -33,10 +33,10 @@ export const slasAgreedForLiveServices: Rule<ServiceLevelRuleFacts> = {
   },
 };
 
-/** 8.3.2: each SLA in force is supported by OLAs or contracts whose targets can meet it. */
+/** 8.3.3: each SLA in force is supported by OLAs or contracts whose targets can meet it. */
 export const slasUnderpinned: Rule<ServiceLevelRuleFacts> = {
-  requirementId: '8.3.2-03',
-  id: '8.3.2/slas-underpinned',
+  requirementId: '8.3.3-03',
+  id: '8.3.3/slas-underpinned',
   evaluate({ serviceLevels: { agreements } }) {
     const slas = slasInForce(agreements);
     if (slas.length === 0) return { outcome: 'not-evaluable', explanation: 'No SLA is in force, so there is nothing for OLAs and contracts to underpin.', evidence: [] };
@@ -57,10 +57,10 @@ export const slasUnderpinned: Rule<ServiceLevelRuleFacts> = {
   },
 };
 
-/** 8.3.2: agreements in force have a planned review, and none is past it. */
+/** 8.3.3: agreements in force have a planned review, and none is past it. */
 export const agreementsReviewedOnSchedule: Rule<ServiceLevelRuleFacts> = {
-  requirementId: '8.3.2-04',
-  id: '8.3.2/agreements-reviewed-on-schedule',
+  requirementId: '8.3.3-04',
+  id: '8.3.3/agreements-reviewed-on-schedule',
   evaluate({ serviceLevels: { agreements } }) {
     const current = agreements.filter((a) => inForce.includes(a.status));
     if (current.length === 0) return { outcome: 'not-evaluable', explanation: 'No agreement is in force, so there is no review to schedule.', evidence: [] };
@@ -79,10 +79,10 @@ export const agreementsReviewedOnSchedule: Rule<ServiceLevelRuleFacts> = {
   },
 };
 
-/** 8.3.2: each breach is investigated (closed with its cause and an action), promptly. */
+/** 8.3.3: each breach is investigated (closed with its cause and an action), promptly. */
 export const breachesInvestigated: Rule<ServiceLevelRuleFacts> = {
-  requirementId: '8.3.2-05',
-  id: '8.3.2/breaches-investigated',
+  requirementId: '8.3.3-05',
+  id: '8.3.3/breaches-investigated',
   evaluate({ breaches: b }) {
     const days = thresholds.breachInvestigationDays;
     if (b.recorded === 0) return { outcome: 'not-evaluable', explanation: 'No SLA breach was recorded in the last 12 months, so there is no investigation to check.', evidence: [] };

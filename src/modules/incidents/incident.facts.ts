@@ -90,7 +90,7 @@ export interface MajorIncidentFacts {
   reviewedWithoutProblem: string[];
 }
 
-/** 8.3.2 SLA breach records of a period and how their investigation stands. */
+/** 8.3.3 SLA breach records of a period and how their investigation stands. */
 export interface SlaBreachFacts {
   recorded: number;
   /** Closed, which requires a cause and an action. */

@@ -30,7 +30,7 @@ export async function deriveIncident({ trx, principal, before, after, status, pr
   if (before?.assignmentGroup && after.assignmentGroup && before.assignmentGroup !== after.assignmentGroup) {
     values.reassignmentCount = Number(before.reassignmentCount ?? 0) + 1;
   }
-  // 8.3.2 response targets: the first time the desk takes the incident up (out of "new") answers the caller.
+  // 8.3.3 response targets: the first time the desk takes the incident up (out of "new") answers the caller.
   if (before && !before.firstRespondedAt && previousStatus === 'new' && status !== 'new' && !isRequesterOnly(principal)) {
     values.firstRespondedAt = new Date(now).toISOString();
   }

@@ -6,7 +6,7 @@ import { incidentRecord } from './incident.record.js';
 const investigators = ['service-level-manager', 'incident-problem-manager', 'sms-manager'] as const;
 
 /**
- * 8.3.2: every missed target becomes a record to investigate — why it was missed and what will
+ * 8.3.3: every missed target becomes a record to investigate — why it was missed and what will
  * stop it recurring — which can be linked to an improvement or a problem.
  */
 export const slaBreachRecord: RecordTypeDefinition = {
@@ -16,7 +16,7 @@ export const slaBreachRecord: RecordTypeDefinition = {
   prefix: 'BRE',
   label: 'SLA breach',
   labelPlural: 'SLA breaches',
-  clause: '8.3.2',
+  clause: '8.3.3',
   titleField: 'summary',
   listFields: ['summary', 'incident', 'sla', 'clock', 'breachedAt'],
   access: { read: staffRoles, create: [...investigators], update: [...investigators] },

@@ -70,7 +70,7 @@ export function monthsBetween(from: number, to: number): string[] {
 }
 
 /**
- * The service level dashboard (8.3.2, 9.1): per service and per month, from the stored clock
+ * The service level dashboard (8.3.3, 9.1): per service and per month, from the stored clock
  * snapshots — incidents resolved under an SLA, the share within the resolution and response
  * targets, breaches, the mean business resolution time — and what is at risk or breached now.
  */

@@ -7,7 +7,7 @@ import type { IncidentSlaClockTable } from './incident-sla-clocks.tables.js';
 /**
  * Clock snapshots: each incident's SLA, OLA and contract clocks as last replayed from its
  * history, stored so that the queue, the dashboard and the watch read figures instead of
- * replaying every ticket (8.3.2 monitoring against targets). A running clock needs no replay
+ * replaying every ticket (8.3.3 monitoring against targets). A running clock needs no replay
  * while nothing happens to the ticket: its due and at-risk instants are fixed until the next
  * event, so they are stored and compared with the time.
  */

@@ -99,7 +99,7 @@ async function loadIncidents(db: Executor, ids: readonly string[]): Promise<Watc
 }
 
 /**
- * The SLA watch (8.3.2, 8.6.1), every minute: replays the clocks of the incidents that need it
+ * The SLA watch (8.3.3, 8.6.1), every minute: replays the clocks of the incidents that need it
  * (see incidentsToReplay) and stores their snapshots. For an open incident, a clock past its
  * at-risk threshold warns the assignee and the managers once; a breached clock becomes an SLA
  * breach record to investigate and escalates to the incident and service level managers.

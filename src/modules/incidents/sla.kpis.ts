@@ -9,7 +9,7 @@ function percent(numerator: number, denominator: number): number | null {
 }
 
 /**
- * SLA KPIs for a period from the stored clock snapshots (8.3.2 service level monitoring), each
+ * SLA KPIs for a period from the stored clock snapshots (8.3.3 service level monitoring), each
  * computed in SQL on either database and returned with its definition. Only the customer SLA's
  * own clocks count (not OLAs or underpinning contracts); a clock counts in the period in which
  * it stopped — for an incident resolved, reopened and resolved again, its latest stop.

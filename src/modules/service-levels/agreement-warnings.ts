@@ -28,7 +28,7 @@ export interface AgreementWarning {
 const minutes = (m: number) => formatDuration(m * 60_000);
 
 /**
- * 8.3.2: underpinning agreements must support the SLA's targets. An SLA target tighter than the
+ * 8.3.3: underpinning agreements must support the SLA's targets. An SLA target tighter than the
  * target of an OLA or contract it depends on cannot be met whenever the ticket spends the whole
  * of that time with the group or supplier. Targets on different calendars are not comparable
  * minute for minute, so that is said instead of guessed at.

@@ -16,7 +16,7 @@ function text(context: DeriveContext, field: string): string | null {
   return typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
 }
 
-/** 8.3.2: agreed terms change only through a review, so the history shows who changed what and why. */
+/** 8.3.3: agreed terms change only through a review, so the history shows who changed what and why. */
 function assertNotFrozen(context: DeriveContext, terms: string[]): void {
   if (!context.before || !frozen.includes(context.status)) return;
   const edited = terms.filter((field) => changed(context, field));
@@ -80,7 +80,7 @@ async function referenceOf(context: AfterWriteContext, type: string, id: string)
 
 /**
  * Keeps the kernel link "SLA is underpinned by OLA/UC" in step with the supportsSla field, so
- * that both records show the relation and its history (8.3.2 dependency mapping).
+ * that both records show the relation and its history (8.3.3 dependency mapping).
  */
 async function linkToSupportedSla(context: AfterWriteContext): Promise<void> {
   const change = context.changes.find((c) => c.field === 'supportsSla');

@@ -7,7 +7,7 @@ export const agreementEditors: Role[] = ['service-level-manager', 'sms-manager']
 export const agreementApprovers: Role[] = ['service-level-manager', 'top-management'];
 
 /**
- * 8.3.2: agreements are agreed with the customer (or internal group or supplier), reviewed at
+ * 8.3.3: agreements are agreed with the customer (or internal group or supplier), reviewed at
  * planned intervals, and retired with a reason. While agreed, their terms are frozen: a change
  * goes through a review, which the history shows.
  */

@@ -4,7 +4,7 @@ import { agreementAccess, agreementFields } from './agreement.fields.js';
 import { contractHooks } from './agreement.hooks.js';
 import { agreementWorkflow } from './agreement.workflow.js';
 
-/** 8.3.2 (with 8.3.3): a supplier's underpinning contract and the targets it commits to. */
+/** 8.3.3 (with 8.3.4): a supplier's underpinning contract and the targets it commits to. */
 export const contractRecord: RecordTypeDefinition = {
   type: 'contract',
   plural: 'contracts',
@@ -12,7 +12,7 @@ export const contractRecord: RecordTypeDefinition = {
   prefix: 'UC',
   label: 'Underpinning contract',
   labelPlural: 'Underpinning contracts',
-  clause: '8.3.2',
+  clause: '8.3.3',
   titleField: 'title',
   listFields: ['title', 'supplier', 'supportsSla', 'contractEnd'],
   workflow: agreementWorkflow,

@@ -4,7 +4,7 @@ import { agreementAccess, agreementFields } from './agreement.fields.js';
 import { olaHooks } from './agreement.hooks.js';
 import { agreementWorkflow } from './agreement.workflow.js';
 
-/** 8.3.2: an operational level agreement with an internal group, underpinning an SLA. */
+/** 8.3.3: an operational level agreement with an internal group, underpinning an SLA. */
 export const olaRecord: RecordTypeDefinition = {
   type: 'ola',
   plural: 'olas',
@@ -12,7 +12,7 @@ export const olaRecord: RecordTypeDefinition = {
   prefix: 'OLA',
   label: 'Operational level agreement',
   labelPlural: 'Operational level agreements',
-  clause: '8.3.2',
+  clause: '8.3.3',
   titleField: 'title',
   listFields: ['title', 'assignmentGroup', 'supportsSla', 'reviewDate'],
   workflow: agreementWorkflow,

@@ -4,7 +4,7 @@ import { compareTargets, underpinningTerms } from './agreement-warnings.js';
 import { measures, priorities, targetsOfRow } from './agreement-targets.js';
 import { inForce } from './agreement.workflow.js';
 
-/** 8.3.2: one agreement as the compliance rules read it. */
+/** 8.3.3: one agreement as the compliance rules read it. */
 export interface AgreementFact {
   reference: string;
   kind: 'sla' | 'ola' | 'contract';
@@ -26,7 +26,7 @@ export interface AgreementFact {
 
 export interface ServiceLevelFacts {
   agreements: AgreementFact[];
-  /** Live services with no SLA in force (8.3.2: services and targets agreed in SLAs). */
+  /** Live services with no SLA in force (8.3.3: services and targets agreed in SLAs). */
   liveServicesWithoutSla: string[];
 }
 

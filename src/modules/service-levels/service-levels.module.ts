@@ -11,12 +11,12 @@ import { serviceLevelsMigration } from './migrations/20261128T1501-service-level
 import './service-levels.tables.js';
 
 /**
- * 8.3.2 Service level management: business calendars, SLAs and the OLAs and underpinning
+ * 8.3.3 Service level management: business calendars, SLAs and the OLAs and underpinning
  * contracts that support them. Registered after the services module, whose catalogue it reads.
  */
 export const serviceLevelsModule: CertusModule = {
   name: 'service-levels',
-  clause: '8.3.2',
+  clause: '8.3.3',
   recordTypes: [slaRecord, olaRecord, contractRecord],
   migrations: [serviceLevelsMigration],
   grants: { 'calendars:read': staffRoles, 'calendars:write': agreementEditors },

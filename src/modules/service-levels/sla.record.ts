@@ -4,7 +4,7 @@ import { agreementAccess, agreementFields } from './agreement.fields.js';
 import { slaHooks } from './agreement.hooks.js';
 import { agreementWorkflow } from './agreement.workflow.js';
 
-/** 8.3.2 Service level management: the agreed targets for a service, optionally for one customer. */
+/** 8.3.3 Service level management: the agreed targets for a service, optionally for one customer. */
 export const slaRecord: RecordTypeDefinition = {
   type: 'sla',
   plural: 'slas',
@@ -12,7 +12,7 @@ export const slaRecord: RecordTypeDefinition = {
   prefix: 'SLA',
   label: 'Service level agreement',
   labelPlural: 'Service level agreements',
-  clause: '8.3.2',
+  clause: '8.3.3',
   titleField: 'title',
   listFields: ['title', 'service', 'customer', 'calendarId', 'reviewDate'],
   workflow: agreementWorkflow,

@@ -13,7 +13,7 @@ const sectors = [
   { value: 'other', label: 'Other' },
 ];
 
-/** 8.3.1 Business relationship management: the customers the services are delivered to. */
+/** 8.3.2 Business relationship management: the customers the services are delivered to. */
 export const customerRecord: RecordTypeDefinition = {
   type: 'customer',
   plural: 'customers',
@@ -21,7 +21,7 @@ export const customerRecord: RecordTypeDefinition = {
   prefix: 'CUS',
   label: 'Customer',
   labelPlural: 'Customers',
-  clause: '8.3.1',
+  clause: '8.3.2',
   titleField: 'organisationName',
   listFields: ['organisationName', 'sector', 'accountManager'],
   workflow: customerWorkflow,

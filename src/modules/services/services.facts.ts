@@ -15,7 +15,7 @@ export interface ServiceFact {
   updatedAt: number;
 }
 
-/** 8.3.1: one customer of the register. */
+/** 8.3.2: one customer of the register. */
 export interface CustomerFact {
   reference: string;
   status: string;

@@ -12,7 +12,7 @@ type Warning = ApiResponse<'list-sla-warnings'>['items'][number];
 
 /**
  * An agreement's targets as a matrix, in the business time of its calendar; for an SLA, also
- * what its OLAs and underpinning contracts cannot support (8.3.2: targets agreed and achievable).
+ * what its OLAs and underpinning contracts cannot support (8.3.3: targets agreed and achievable).
  */
 export function AgreementPanel({ record, kind }: { record: RecordData; kind: 'sla' | 'ola' | 'contract' }) {
   const calendarId = typeof record.calendarId === 'string' ? record.calendarId : null;

@@ -9,7 +9,7 @@ import { usePageTitle } from '../shared/ui/usePageTitle';
 import { formatMinutes } from './CalendarEditor';
 import { weeklyMinutes, type BusinessCalendar } from './calendar-form';
 
-/** 8.3.2: the business calendars SLA, OLA and contract targets count in. */
+/** 8.3.3: the business calendars SLA, OLA and contract targets count in. */
 export function CalendarsPage() {
   usePageTitle('Business calendars');
   const session = useSignedIn();

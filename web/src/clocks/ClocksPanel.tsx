@@ -9,7 +9,7 @@ import { clockStatus, isoOf, percentView, remainingLabel, segmentSentence, targe
 /**
  * A record's clocks, replayed by the server from its history: state in words, target, business
  * time used and left, due time, and each clock's timeline of running and paused stretches
- * (8.3.2 / 8.6.1 / 8.6.2: targets monitored, and every pause explained).
+ * (8.3.3 / 8.6.1 / 8.6.2: targets monitored, and every pause explained).
  */
 export function ClocksPanel({ clocks, error, onRetry, basis, empty }: {
   /** Undefined while loading. */

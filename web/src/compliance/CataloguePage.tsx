@@ -1,4 +1,4 @@
-import { Accordion, Anchor, Box, Grid, Group, Paper, Select, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { Accordion, Anchor, Box, Button, Grid, Group, Paper, Select, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { Link, useSearchParams } from 'react-router';
 import { get } from '../shared/api';
 import { EmptyState, ErrorState, LoadingState } from '../shared/ui/states';
@@ -11,6 +11,7 @@ export function CataloguePage() {
   const [params, setParams] = useSearchParams();
   const clause = params.get('clause') ?? '';
   const framework = params.get('framework') ?? '';
+  const words = params.get('q') ?? '';
   const tree = useAsync<ClauseTree>('clauses', (signal) => get<ClauseTree>('/api/catalogue/clauses', signal));
   const frameworks = useAsync<Framework[]>('frameworks', async (signal) => (await get<{ items: Framework[] }>('/api/catalogue/frameworks', signal)).items);
 
@@ -31,6 +32,28 @@ export function CataloguePage() {
         {tree.data.catalogue.title}, version {tree.data.catalogue.version}. Choose a clause to see its requirements: what the organisation does, what an auditor verifies, the typical evidence and how other frameworks map to it.
       </Text>
       <Group align="flex-end">
+        <form
+          role="search"
+          onSubmit={(event) => {
+            event.preventDefault();
+            set('q', String(new FormData(event.currentTarget).get('q') ?? '').trim());
+          }}
+        >
+          <Group align="flex-end" gap="xs">
+            <TextInput
+              key={words}
+              name="q"
+              label="Find requirements"
+              defaultValue={words}
+              w={280}
+              maxLength={100}
+              description="Words, or an id: the guide's numbers are found too"
+            />
+            <Button type="submit" variant="default">
+              Find
+            </Button>
+          </Group>
+        </form>
         <Select
           label="Framework"
           placeholder="All requirements"
@@ -52,7 +75,7 @@ export function CataloguePage() {
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8 }}>
-          <Requirements clause={clause} framework={framework} frameworks={frameworks.data ?? []} />
+          <Requirements clause={clause} framework={framework} words={words} frameworks={frameworks.data ?? []} />
         </Grid.Col>
       </Grid>
     </Stack>
@@ -92,10 +115,11 @@ function ClauseList({ clauses, selected, onSelect, depth }: { clauses: Clause[];
   );
 }
 
-function Requirements({ clause, framework, frameworks }: { clause: string; framework: string; frameworks: Framework[] }) {
+function Requirements({ clause, framework, words, frameworks }: { clause: string; framework: string; words: string; frameworks: Framework[] }) {
   const query = new URLSearchParams({ limit: '500' });
   if (clause) query.set('clause', clause);
   if (framework) query.set('framework', framework);
+  if (words) query.set('q', words);
   const qs = query.toString();
   const list = useAsync<Page<Requirement>>(qs, (signal) => get<Page<Requirement>>(`/api/catalogue/requirements?${qs}`, signal));
   const frameworkTitle = frameworks.find((f) => f.id === framework)?.title;
@@ -105,6 +129,7 @@ function Requirements({ clause, framework, frameworks }: { clause: string; frame
       <Title order={2} size="h4" id="requirements-heading">
         {clause ? `Requirements of clause ${clause}` : 'All requirements'}
         {frameworkTitle ? ` mapped to ${frameworkTitle}` : ''}
+        {words ? ` matching “${words}”` : ''}
         {list.data ? ` (${list.data.total})` : ''}
       </Title>
       {list.error ? <ErrorState error={list.error} onRetry={list.reload} /> : null}
@@ -120,6 +145,7 @@ function Requirements({ clause, framework, frameworks }: { clause: string; frame
                 </Text>
                 <Text size="xs" c="dark.6">
                   {r.clauseNumber} {r.clauseTitle}
+                  {r.guideId ? ` · ${r.guideId} in the guide's numbering` : ''}
                 </Text>
               </Accordion.Control>
               <Accordion.Panel>
