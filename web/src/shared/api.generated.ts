@@ -3454,6 +3454,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The start page for the reader's roles: their work and approvals by SLA due time, the SMS overview, the audits and evidence index */
+        get: operations["start-page"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -43653,6 +43670,282 @@ export interface operations {
                         }[];
                     } & {
                         [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    "start-page": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The sections for the reader's roles, in the order shown */
+                        sections: ("work" | "approvals" | "overview" | "audit")[];
+                        work?: {
+                            /** @description The groups of the incidents, requests and tasks the reader is assignee of: Certus keeps no group membership */
+                            groups: string[];
+                            /** @description The kinds of work the reader may pick up */
+                            kinds: ("incident" | "service-request" | "request-task")[];
+                            assigned: {
+                                /** @enum {unknown} */
+                                kind: "incident" | "service-request" | "request-task";
+                                reference: string;
+                                title: string;
+                                status: string;
+                                priority: string | null;
+                                group: string | null;
+                                request: string | null;
+                                dueAt: number | null;
+                                breached: boolean;
+                                atRisk: boolean;
+                                paused: boolean;
+                                createdAt: number;
+                            }[];
+                            unassigned: {
+                                /** @enum {unknown} */
+                                kind: "incident" | "service-request" | "request-task";
+                                reference: string;
+                                title: string;
+                                status: string;
+                                priority: string | null;
+                                group: string | null;
+                                request: string | null;
+                                dueAt: number | null;
+                                breached: boolean;
+                                atRisk: boolean;
+                                paused: boolean;
+                                createdAt: number;
+                            }[];
+                            /** @description each list holds at most this many, the soonest due */
+                            limit: number;
+                            now: number;
+                        };
+                        approvals?: {
+                            items: {
+                                reference: string;
+                                title: string;
+                                group: string | null;
+                                requesterId: string | null;
+                                createdAt: number;
+                            }[];
+                            limit: number;
+                        };
+                        overview?: {
+                            readiness?: {
+                                percentDone: number;
+                                done: number;
+                                inProgress: number;
+                                notStarted: number;
+                                notApplicable: number;
+                            };
+                            assessment?: {
+                                /** Start assessment */
+                                head: {
+                                    reference: string;
+                                    title: string;
+                                    kind: string;
+                                    kindLabel: string;
+                                    status: string;
+                                    statusLabel: string;
+                                    plannedStart: string | null;
+                                    plannedEnd: string | null;
+                                    leadAssessorName: string | null;
+                                };
+                                maturity: {
+                                    floor: number;
+                                    average: number | null;
+                                    minimum: number | null;
+                                    rated: number;
+                                    unrated: number;
+                                    belowFloor: string[];
+                                    processes: {
+                                        process: string;
+                                        title: string;
+                                        level: number | null;
+                                    }[];
+                                };
+                                findings: {
+                                    major: number;
+                                    minor: number;
+                                    partial: number;
+                                };
+                            } | null;
+                            /** @description Assessments and audits planned or in progress */
+                            audits?: {
+                                reference: string;
+                                title: string;
+                                kind: string;
+                                kindLabel: string;
+                                status: string;
+                                statusLabel: string;
+                                plannedStart: string | null;
+                                plannedEnd: string | null;
+                                leadAssessorName: string | null;
+                            }[];
+                            improvements?: {
+                                byStatus: {
+                                    status: string;
+                                    label: string;
+                                    count: number;
+                                }[];
+                                open: number;
+                                overdue: number;
+                            };
+                            sla?: {
+                                from: string;
+                                to: string;
+                                target: number;
+                                months: {
+                                    month: string;
+                                    attainmentPercent: number | null;
+                                    breaches: number;
+                                }[];
+                                attainmentPercent: number | null;
+                                atRiskNow: number;
+                                breachedOpenNow: number;
+                                servicesOffTarget: {
+                                    service: string;
+                                    name: string | null;
+                                    attainmentPercent: number;
+                                }[];
+                                kpisOffTarget: {
+                                    id: string;
+                                    name: string;
+                                    value: number;
+                                }[];
+                            };
+                        };
+                        audit?: {
+                            inProgress: {
+                                reference: string;
+                                title: string;
+                                kind: string;
+                                kindLabel: string;
+                                status: string;
+                                statusLabel: string;
+                                plannedStart: string | null;
+                                plannedEnd: string | null;
+                                leadAssessorName: string | null;
+                                requirements: number;
+                                /** @description requirements answered, own or carried over */
+                                answered: number;
+                            }[];
+                            recent: {
+                                reference: string;
+                                title: string;
+                                kind: string;
+                                kindLabel: string;
+                                status: string;
+                                statusLabel: string;
+                                plannedStart: string | null;
+                                plannedEnd: string | null;
+                                leadAssessorName: string | null;
+                                requirements: number;
+                                /** @description requirements answered, own or carried over */
+                                answered: number;
+                            }[];
+                            evidence: {
+                                /** Start assessment */
+                                assessment: {
+                                    reference: string;
+                                    title: string;
+                                    kind: string;
+                                    kindLabel: string;
+                                    status: string;
+                                    statusLabel: string;
+                                    plannedStart: string | null;
+                                    plannedEnd: string | null;
+                                    leadAssessorName: string | null;
+                                };
+                                total: number;
+                                byKind: {
+                                    record: number;
+                                    document: number;
+                                    attachment: number;
+                                };
+                                items: {
+                                    requirementId: string;
+                                    clause: string;
+                                    title: string;
+                                    result: string;
+                                    /** Evidence */
+                                    evidence: {
+                                        /** @enum {string} */
+                                        kind: "record";
+                                        reference: string;
+                                        recordType: string;
+                                        title: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "attachment";
+                                        attachmentId: string;
+                                        filename: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "document";
+                                        title: string;
+                                        location: string;
+                                    };
+                                }[];
+                                limit: number;
+                            } | null;
+                        };
                     };
                 };
             };
