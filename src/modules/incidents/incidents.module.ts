@@ -10,10 +10,12 @@ import { incidentRecurrenceIndexMigration } from './migrations/20261128T1700-inc
 import { incidentFirstResponseMigration } from './migrations/20261128T1701-incident-first-response.js';
 import { incidentExternalUniqueMigration } from './migrations/20261128T1800-incident-external-unique.js';
 import { incidentImportHonestyMigration } from './migrations/20261203T1345-incident-import-honesty.js';
+import { xesImportRunsMigration } from './migrations/20261207T2300-xes-import-runs.js';
 import { loadIncidentDemo } from './incident.demo.js';
 import { incidentSettingsRoutes } from './incident-settings.routes.js';
 import { incidentKpiRoutes } from './incident-kpis.routes.js';
 import { incidentImportRoutes } from './import/incident-import.routes.js';
+import { xesImportRoutes } from './import/xes-import.routes.js';
 import { incidentImportJob } from './import/incident-import-runs.service.js';
 import { runIncidentImport } from './import/incident-import.job.js';
 import { incidentImportRunsMigration } from './migrations/20261128T1652-incident-import-runs.js';
@@ -35,7 +37,7 @@ export const incidentsModule: CertusModule = {
   name: 'incidents',
   clause: '8.6.1',
   recordTypes: [incidentRecord, slaBreachRecord],
-  migrations: [incidentsMigration, incidentSlaMigration, slaBreachesMigration, incidentKpiIndexesMigration, incidentQueueIndexMigration, incidentSlaClocksMigration, incidentEscalationMigration, incidentQueueJoinMigration, incidentImportRunsMigration, incidentRecurrenceIndexMigration, incidentFirstResponseMigration, incidentExternalUniqueMigration, incidentImportHonestyMigration],
+  migrations: [incidentsMigration, incidentSlaMigration, slaBreachesMigration, incidentKpiIndexesMigration, incidentQueueIndexMigration, incidentSlaClocksMigration, incidentEscalationMigration, incidentQueueJoinMigration, incidentImportRunsMigration, incidentRecurrenceIndexMigration, incidentFirstResponseMigration, incidentExternalUniqueMigration, incidentImportHonestyMigration, xesImportRunsMigration],
   grants: {
     'incident-settings:read': staffRoles,
     'incident-settings:manage': ['incident-problem-manager', 'sms-manager'],
@@ -50,6 +52,7 @@ export const incidentsModule: CertusModule = {
     await app.register(incidentSettingsRoutes);
     await app.register(incidentKpiRoutes);
     await app.register(incidentImportRoutes);
+    await app.register(xesImportRoutes);
     await app.register(incidentClockRoutes);
     await app.register(incidentQueueRoutes);
     await app.register(slaDashboardRoutes);
@@ -70,7 +73,7 @@ export const incidentsModule: CertusModule = {
     { label: 'Queue', path: '/queue', group: 'work', description: 'Open incidents by SLA due time', permission: 'incident-queue:read' },
     { label: 'Incident KPIs', path: '/incidents/kpis', group: 'resolution', description: 'Clause 8.6.1', permission: 'incident-kpis:read' },
     { label: 'Incident settings', path: '/incidents/settings', group: 'resolution', description: 'Priority matrix and escalation levels', permission: 'incident-settings:read' },
-    { label: 'Import incidents', path: '/imports/incidents', group: 'resolution', description: 'From a ServiceNow export', permission: 'incident-imports:manage' },
+    { label: 'Import incidents', path: '/imports/incidents', group: 'resolution', description: 'From a ServiceNow export or an XES event log', permission: 'incident-imports:manage' },
     { label: 'Service level dashboard', path: '/service-levels/dashboard', group: 'relationship', description: 'SLA attainment by month and service', permission: 'service-level-dashboard:read' },
   ],
 };

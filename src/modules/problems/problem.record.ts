@@ -67,5 +67,7 @@ export const problemRecord: RecordTypeDefinition = {
     closedAt: { kind: 'instant', label: 'Closed at', readOnly: true, sortable: true },
     recurrences: { kind: 'integer', label: 'Recurrences since closure', readOnly: true, sortable: true, help: 'Incidents on the same service and category opened after the problem was closed' },
     lastRecurrenceAt: { kind: 'instant', label: 'Last recurrence', readOnly: true },
+    source: { kind: 'text', label: 'Source', readOnly: true, filterable: true, help: 'Where an imported problem came from' },
+    externalId: { kind: 'text', label: 'External number', readOnly: true },
   },
 };

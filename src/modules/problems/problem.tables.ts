@@ -14,6 +14,8 @@ export interface ProblemTable extends RecordColumns {
   closed_at: number | null;
   recurrences: number | null;
   last_recurrence_at: number | null;
+  source: string | null;
+  external_id: string | null;
 }
 
 declare module '../../platform/db/tables.js' {

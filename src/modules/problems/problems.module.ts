@@ -6,13 +6,14 @@ import { problemProposalRoutes } from './problem-proposals.routes.js';
 import { problemKpiRoutes, problemKpisPermission } from './problem-kpis.routes.js';
 import { detectRecurrence, recurrenceJob } from './problem-trends.js';
 import { problemsMigration } from './migrations/20261128T1505-problems.js';
+import { problemExternalMigration } from './migrations/20261207T2301-problem-external.js';
 import './problem.tables.js';
 
 export const problemsModule: CertusModule = {
   name: 'problems',
   clause: '8.6.3',
   recordTypes: [problemRecord],
-  migrations: [problemsMigration],
+  migrations: [problemsMigration, problemExternalMigration],
   grants: { [problemKpisPermission]: staffRoles },
   routes: async (app) => {
     await app.register(problemProposalRoutes);

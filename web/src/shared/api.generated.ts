@@ -2856,6 +2856,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/incident-imports/xes-kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The kinds of XES log Certus recognises, with the default attribute mapping of each */
+        get: operations["list-xes-kinds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incident-imports/xes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload an XES event log (.xes or .xes.gz; multipart field "file") of incidents or problems and queue its run
+         * @description The kind of log (BPI Challenge 2013 incidents or problems, BPI Challenge 2014 incident activity, or another) is detected from its first trace; any query parameter besides dryRun overrides the kind or an attribute of its mapping. dryRun=true checks every trace and writes nothing. Answers 202 with the run; follow Location for progress.
+         */
+        post: operations["start-xes-import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/incidents/{key}/clocks": {
         parameters: {
             query?: never;
@@ -29086,6 +29123,8 @@ export interface operations {
                 knownError?: "true" | "false";
                 /** @description Closure reason: one or more of cause-removed, resolved-by-change, no-root-cause-found, duplicate, accepted-risk, comma-separated */
                 closureReason?: string;
+                /** @description Source */
+                source?: string;
             };
             header?: never;
             path?: never;
@@ -29138,6 +29177,8 @@ export interface operations {
                             closedAt: string | null;
                             recurrences: number | null;
                             lastRecurrenceAt: string | null;
+                            source: string | null;
+                            externalId: string | null;
                             /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
                             referenceTitles?: {
                                 /** @description Name of the Service named by Service */
@@ -29317,6 +29358,8 @@ export interface operations {
                         closedAt: string | null;
                         recurrences: number | null;
                         lastRecurrenceAt: string | null;
+                        source: string | null;
+                        externalId: string | null;
                         /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
                         referenceTitles?: {
                             /** @description Name of the Service named by Service */
@@ -29478,6 +29521,8 @@ export interface operations {
                         closedAt: string | null;
                         recurrences: number | null;
                         lastRecurrenceAt: string | null;
+                        source: string | null;
+                        externalId: string | null;
                         /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
                         referenceTitles?: {
                             /** @description Name of the Service named by Service */
@@ -29667,6 +29712,8 @@ export interface operations {
                         closedAt: string | null;
                         recurrences: number | null;
                         lastRecurrenceAt: string | null;
+                        source: string | null;
+                        externalId: string | null;
                         /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
                         referenceTitles?: {
                             /** @description Name of the Service named by Service */
@@ -29915,6 +29962,8 @@ export interface operations {
                         closedAt: string | null;
                         recurrences: number | null;
                         lastRecurrenceAt: string | null;
+                        source: string | null;
+                        externalId: string | null;
                         /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
                         referenceTitles?: {
                             /** @description Name of the Service named by Service */
@@ -37686,6 +37735,8 @@ export interface operations {
                             fileName: string;
                             fileSize: number;
                             sha256: string;
+                            /** @description A ServiceNow CSV export or an XES event log */
+                            format: "servicenow-csv" | "xes";
                             mode: "dry-run" | "import";
                             /** @description rejected: the file has problems and nothing was written; failed: the run stopped on an error */
                             status: "queued" | "running" | "succeeded" | "failed" | "rejected";
@@ -37720,6 +37771,60 @@ export interface operations {
                                 issueCount: number;
                                 notes: string[];
                                 seconds: number;
+                                /** @description For an XES event log: the kind read, the mapping used and the throughput measured */
+                                xes: {
+                                    /** @description The kind the log was read as; null until it is checked */
+                                    kind: ("bpic2013-incidents" | "bpic2013-problems" | "bpic2014-incident-activity" | "generic") | null;
+                                    /** @description The kind the file looked like */
+                                    detected: ("bpic2013-incidents" | "bpic2013-problems" | "bpic2014-incident-activity" | "generic") | null;
+                                    recordType: ("incidents" | "problems") | null;
+                                    /** @description The attribute mapping used: the defaults of the kind with the request’s overrides */
+                                    mapping: {
+                                        /** @description Trace attribute holding the case number (the external reference) */
+                                        reference: string;
+                                        /** @description Event attribute holding the status (or activity) the event leads to */
+                                        status: string;
+                                        subStatus: string | null;
+                                        /** @description When the status attribute holds status and sub-status together ("Completed-Closed"), what stands between them */
+                                        statusSeparator: string | null;
+                                        impact: string | null;
+                                        group: string | null;
+                                        product: string | null;
+                                        resource: string | null;
+                                        /** @description Event attribute holding the event time (an XES date) */
+                                        timestamp: string;
+                                        /** @description Read times as local wall-clock (kept as UTC), ignoring their offset */
+                                        wallClock: boolean;
+                                    } | null;
+                                    overrides: {
+                                        /** @description The kind of log; detected from the file when left out */
+                                        kind?: "bpic2013-incidents" | "bpic2013-problems" | "bpic2014-incident-activity" | "generic";
+                                        /** @description What each trace becomes; follows from the kind when left out */
+                                        recordType?: "incidents" | "problems";
+                                        /** @description Overrides the mapping: trace attribute with the case number */
+                                        reference?: string;
+                                        /** @description Overrides the mapping: event attribute with the status */
+                                        status?: string;
+                                        /** @description Overrides the mapping: event attribute with the sub-status ("-" for none) */
+                                        subStatus?: string;
+                                        /** @description Overrides the mapping: event attribute with the impact ("-" for none) */
+                                        impact?: string;
+                                        /** @description Overrides the mapping: event attribute with the group ("-" for none) */
+                                        group?: string;
+                                        /** @description Overrides the mapping: event attribute with the product ("-" for none) */
+                                        product?: string;
+                                        /** @description Overrides the mapping: event attribute with the time */
+                                        timestamp?: string;
+                                        /** @description Overrides the mapping: read times as wall-clock, ignoring their offset */
+                                        wallClock?: boolean;
+                                    };
+                                    throughput: {
+                                        /** @description Cases measured (traces that checked clean) */
+                                        cases: number;
+                                        meanMs: number | null;
+                                        medianMs: number | null;
+                                    } | null;
+                                } | null;
                             } | null;
                         }[];
                         nextCursor: string | null;
@@ -37838,6 +37943,8 @@ export interface operations {
                         fileName: string;
                         fileSize: number;
                         sha256: string;
+                        /** @description A ServiceNow CSV export or an XES event log */
+                        format: "servicenow-csv" | "xes";
                         mode: "dry-run" | "import";
                         /** @description rejected: the file has problems and nothing was written; failed: the run stopped on an error */
                         status: "queued" | "running" | "succeeded" | "failed" | "rejected";
@@ -37871,6 +37978,60 @@ export interface operations {
                             issueCount: number;
                             notes: string[];
                             seconds: number;
+                            /** @description For an XES event log: the kind read, the mapping used and the throughput measured */
+                            xes: {
+                                /** @description The kind the log was read as; null until it is checked */
+                                kind: ("bpic2013-incidents" | "bpic2013-problems" | "bpic2014-incident-activity" | "generic") | null;
+                                /** @description The kind the file looked like */
+                                detected: ("bpic2013-incidents" | "bpic2013-problems" | "bpic2014-incident-activity" | "generic") | null;
+                                recordType: ("incidents" | "problems") | null;
+                                /** @description The attribute mapping used: the defaults of the kind with the request’s overrides */
+                                mapping: {
+                                    /** @description Trace attribute holding the case number (the external reference) */
+                                    reference: string;
+                                    /** @description Event attribute holding the status (or activity) the event leads to */
+                                    status: string;
+                                    subStatus: string | null;
+                                    /** @description When the status attribute holds status and sub-status together ("Completed-Closed"), what stands between them */
+                                    statusSeparator: string | null;
+                                    impact: string | null;
+                                    group: string | null;
+                                    product: string | null;
+                                    resource: string | null;
+                                    /** @description Event attribute holding the event time (an XES date) */
+                                    timestamp: string;
+                                    /** @description Read times as local wall-clock (kept as UTC), ignoring their offset */
+                                    wallClock: boolean;
+                                } | null;
+                                overrides: {
+                                    /** @description The kind of log; detected from the file when left out */
+                                    kind?: "bpic2013-incidents" | "bpic2013-problems" | "bpic2014-incident-activity" | "generic";
+                                    /** @description What each trace becomes; follows from the kind when left out */
+                                    recordType?: "incidents" | "problems";
+                                    /** @description Overrides the mapping: trace attribute with the case number */
+                                    reference?: string;
+                                    /** @description Overrides the mapping: event attribute with the status */
+                                    status?: string;
+                                    /** @description Overrides the mapping: event attribute with the sub-status ("-" for none) */
+                                    subStatus?: string;
+                                    /** @description Overrides the mapping: event attribute with the impact ("-" for none) */
+                                    impact?: string;
+                                    /** @description Overrides the mapping: event attribute with the group ("-" for none) */
+                                    group?: string;
+                                    /** @description Overrides the mapping: event attribute with the product ("-" for none) */
+                                    product?: string;
+                                    /** @description Overrides the mapping: event attribute with the time */
+                                    timestamp?: string;
+                                    /** @description Overrides the mapping: read times as wall-clock, ignoring their offset */
+                                    wallClock?: boolean;
+                                };
+                                throughput: {
+                                    /** @description Cases measured (traces that checked clean) */
+                                    cases: number;
+                                    meanMs: number | null;
+                                    medianMs: number | null;
+                                } | null;
+                            } | null;
                             /** @description The first 200 issues; issues.csv has them all */
                             issues: {
                                 /** @description Line of the file (1 is the header; 0 is the file as a whole) */
@@ -38064,6 +38225,8 @@ export interface operations {
                         fileName: string;
                         fileSize: number;
                         sha256: string;
+                        /** @description A ServiceNow CSV export or an XES event log */
+                        format: "servicenow-csv" | "xes";
                         mode: "dry-run" | "import";
                         /** @description rejected: the file has problems and nothing was written; failed: the run stopped on an error */
                         status: "queued" | "running" | "succeeded" | "failed" | "rejected";
@@ -38097,6 +38260,60 @@ export interface operations {
                             issueCount: number;
                             notes: string[];
                             seconds: number;
+                            /** @description For an XES event log: the kind read, the mapping used and the throughput measured */
+                            xes: {
+                                /** @description The kind the log was read as; null until it is checked */
+                                kind: ("bpic2013-incidents" | "bpic2013-problems" | "bpic2014-incident-activity" | "generic") | null;
+                                /** @description The kind the file looked like */
+                                detected: ("bpic2013-incidents" | "bpic2013-problems" | "bpic2014-incident-activity" | "generic") | null;
+                                recordType: ("incidents" | "problems") | null;
+                                /** @description The attribute mapping used: the defaults of the kind with the request’s overrides */
+                                mapping: {
+                                    /** @description Trace attribute holding the case number (the external reference) */
+                                    reference: string;
+                                    /** @description Event attribute holding the status (or activity) the event leads to */
+                                    status: string;
+                                    subStatus: string | null;
+                                    /** @description When the status attribute holds status and sub-status together ("Completed-Closed"), what stands between them */
+                                    statusSeparator: string | null;
+                                    impact: string | null;
+                                    group: string | null;
+                                    product: string | null;
+                                    resource: string | null;
+                                    /** @description Event attribute holding the event time (an XES date) */
+                                    timestamp: string;
+                                    /** @description Read times as local wall-clock (kept as UTC), ignoring their offset */
+                                    wallClock: boolean;
+                                } | null;
+                                overrides: {
+                                    /** @description The kind of log; detected from the file when left out */
+                                    kind?: "bpic2013-incidents" | "bpic2013-problems" | "bpic2014-incident-activity" | "generic";
+                                    /** @description What each trace becomes; follows from the kind when left out */
+                                    recordType?: "incidents" | "problems";
+                                    /** @description Overrides the mapping: trace attribute with the case number */
+                                    reference?: string;
+                                    /** @description Overrides the mapping: event attribute with the status */
+                                    status?: string;
+                                    /** @description Overrides the mapping: event attribute with the sub-status ("-" for none) */
+                                    subStatus?: string;
+                                    /** @description Overrides the mapping: event attribute with the impact ("-" for none) */
+                                    impact?: string;
+                                    /** @description Overrides the mapping: event attribute with the group ("-" for none) */
+                                    group?: string;
+                                    /** @description Overrides the mapping: event attribute with the product ("-" for none) */
+                                    product?: string;
+                                    /** @description Overrides the mapping: event attribute with the time */
+                                    timestamp?: string;
+                                    /** @description Overrides the mapping: read times as wall-clock, ignoring their offset */
+                                    wallClock?: boolean;
+                                };
+                                throughput: {
+                                    /** @description Cases measured (traces that checked clean) */
+                                    cases: number;
+                                    meanMs: number | null;
+                                    medianMs: number | null;
+                                } | null;
+                            } | null;
                             /** @description The first 200 issues; issues.csv has them all */
                             issues: {
                                 /** @description Line of the file (1 is the header; 0 is the file as a whole) */
@@ -38246,6 +38463,8 @@ export interface operations {
                         fileName: string;
                         fileSize: number;
                         sha256: string;
+                        /** @description A ServiceNow CSV export or an XES event log */
+                        format: "servicenow-csv" | "xes";
                         mode: "dry-run" | "import";
                         /** @description rejected: the file has problems and nothing was written; failed: the run stopped on an error */
                         status: "queued" | "running" | "succeeded" | "failed" | "rejected";
@@ -38279,6 +38498,60 @@ export interface operations {
                             issueCount: number;
                             notes: string[];
                             seconds: number;
+                            /** @description For an XES event log: the kind read, the mapping used and the throughput measured */
+                            xes: {
+                                /** @description The kind the log was read as; null until it is checked */
+                                kind: ("bpic2013-incidents" | "bpic2013-problems" | "bpic2014-incident-activity" | "generic") | null;
+                                /** @description The kind the file looked like */
+                                detected: ("bpic2013-incidents" | "bpic2013-problems" | "bpic2014-incident-activity" | "generic") | null;
+                                recordType: ("incidents" | "problems") | null;
+                                /** @description The attribute mapping used: the defaults of the kind with the request’s overrides */
+                                mapping: {
+                                    /** @description Trace attribute holding the case number (the external reference) */
+                                    reference: string;
+                                    /** @description Event attribute holding the status (or activity) the event leads to */
+                                    status: string;
+                                    subStatus: string | null;
+                                    /** @description When the status attribute holds status and sub-status together ("Completed-Closed"), what stands between them */
+                                    statusSeparator: string | null;
+                                    impact: string | null;
+                                    group: string | null;
+                                    product: string | null;
+                                    resource: string | null;
+                                    /** @description Event attribute holding the event time (an XES date) */
+                                    timestamp: string;
+                                    /** @description Read times as local wall-clock (kept as UTC), ignoring their offset */
+                                    wallClock: boolean;
+                                } | null;
+                                overrides: {
+                                    /** @description The kind of log; detected from the file when left out */
+                                    kind?: "bpic2013-incidents" | "bpic2013-problems" | "bpic2014-incident-activity" | "generic";
+                                    /** @description What each trace becomes; follows from the kind when left out */
+                                    recordType?: "incidents" | "problems";
+                                    /** @description Overrides the mapping: trace attribute with the case number */
+                                    reference?: string;
+                                    /** @description Overrides the mapping: event attribute with the status */
+                                    status?: string;
+                                    /** @description Overrides the mapping: event attribute with the sub-status ("-" for none) */
+                                    subStatus?: string;
+                                    /** @description Overrides the mapping: event attribute with the impact ("-" for none) */
+                                    impact?: string;
+                                    /** @description Overrides the mapping: event attribute with the group ("-" for none) */
+                                    group?: string;
+                                    /** @description Overrides the mapping: event attribute with the product ("-" for none) */
+                                    product?: string;
+                                    /** @description Overrides the mapping: event attribute with the time */
+                                    timestamp?: string;
+                                    /** @description Overrides the mapping: read times as wall-clock, ignoring their offset */
+                                    wallClock?: boolean;
+                                };
+                                throughput: {
+                                    /** @description Cases measured (traces that checked clean) */
+                                    cases: number;
+                                    meanMs: number | null;
+                                    medianMs: number | null;
+                                } | null;
+                            } | null;
                             /** @description The first 200 issues; issues.csv has them all */
                             issues: {
                                 /** @description Line of the file (1 is the header; 0 is the file as a whole) */
@@ -38468,6 +38741,439 @@ export interface operations {
                 };
                 content: {
                     "text/csv": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    "list-xes-kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            kind: "bpic2013-incidents" | "bpic2013-problems" | "bpic2014-incident-activity" | "generic";
+                            label: string;
+                            recordType: "incidents" | "problems";
+                            /** XesMapping */
+                            mapping: {
+                                /** @description Trace attribute holding the case number (the external reference) */
+                                reference: string;
+                                /** @description Event attribute holding the status (or activity) the event leads to */
+                                status: string;
+                                subStatus: string | null;
+                                /** @description When the status attribute holds status and sub-status together ("Completed-Closed"), what stands between them */
+                                statusSeparator: string | null;
+                                impact: string | null;
+                                group: string | null;
+                                product: string | null;
+                                resource: string | null;
+                                /** @description Event attribute holding the event time (an XES date) */
+                                timestamp: string;
+                                /** @description Read times as local wall-clock (kept as UTC), ignoring their offset */
+                                wallClock: boolean;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    "start-xes-import": {
+        parameters: {
+            query?: {
+                dryRun?: boolean;
+                /** @description The kind of log; detected from the file when left out */
+                kind?: "bpic2013-incidents" | "bpic2013-problems" | "bpic2014-incident-activity" | "generic";
+                /** @description What each trace becomes; follows from the kind when left out */
+                recordType?: "incidents" | "problems";
+                /** @description Overrides the mapping: trace attribute with the case number */
+                reference?: string;
+                /** @description Overrides the mapping: event attribute with the status */
+                status?: string;
+                /** @description Overrides the mapping: event attribute with the sub-status ("-" for none) */
+                subStatus?: string;
+                /** @description Overrides the mapping: event attribute with the impact ("-" for none) */
+                impact?: string;
+                /** @description Overrides the mapping: event attribute with the group ("-" for none) */
+                group?: string;
+                /** @description Overrides the mapping: event attribute with the product ("-" for none) */
+                product?: string;
+                /** @description Overrides the mapping: event attribute with the time */
+                timestamp?: string;
+                /** @description Overrides the mapping: read times as wall-clock, ignoring their offset */
+                wallClock?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        fileName: string;
+                        fileSize: number;
+                        sha256: string;
+                        /** @description A ServiceNow CSV export or an XES event log */
+                        format: "servicenow-csv" | "xes";
+                        mode: "dry-run" | "import";
+                        /** @description rejected: the file has problems and nothing was written; failed: the run stopped on an error */
+                        status: "queued" | "running" | "succeeded" | "failed" | "rejected";
+                        phase: "checking" | "writing" | null;
+                        uploadedBy: {
+                            id: string;
+                            name: string;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        startedAt: string | null;
+                        finishedAt: string | null;
+                        /** @description The clean dry run whose check this import relied on */
+                        checkedBy: string | null;
+                        error: string | null;
+                        progress: {
+                            /** @description Rows read so far in the current phase */
+                            processed: number;
+                            /** @description Rows in the file; estimated from bytes read while the first pass runs */
+                            total: number | null;
+                            totalIsEstimate: boolean;
+                            /** @description Of the current phase */
+                            percent: number;
+                            rowsPerSecond: number | null;
+                        };
+                        report: {
+                            rows: number;
+                            incidents: number;
+                            imported: number;
+                            alreadyImported: number;
+                            issueCount: number;
+                            notes: string[];
+                            seconds: number;
+                            /** @description For an XES event log: the kind read, the mapping used and the throughput measured */
+                            xes: {
+                                /** @description The kind the log was read as; null until it is checked */
+                                kind: ("bpic2013-incidents" | "bpic2013-problems" | "bpic2014-incident-activity" | "generic") | null;
+                                /** @description The kind the file looked like */
+                                detected: ("bpic2013-incidents" | "bpic2013-problems" | "bpic2014-incident-activity" | "generic") | null;
+                                recordType: ("incidents" | "problems") | null;
+                                /** @description The attribute mapping used: the defaults of the kind with the request’s overrides */
+                                mapping: {
+                                    /** @description Trace attribute holding the case number (the external reference) */
+                                    reference: string;
+                                    /** @description Event attribute holding the status (or activity) the event leads to */
+                                    status: string;
+                                    subStatus: string | null;
+                                    /** @description When the status attribute holds status and sub-status together ("Completed-Closed"), what stands between them */
+                                    statusSeparator: string | null;
+                                    impact: string | null;
+                                    group: string | null;
+                                    product: string | null;
+                                    resource: string | null;
+                                    /** @description Event attribute holding the event time (an XES date) */
+                                    timestamp: string;
+                                    /** @description Read times as local wall-clock (kept as UTC), ignoring their offset */
+                                    wallClock: boolean;
+                                } | null;
+                                overrides: {
+                                    /** @description The kind of log; detected from the file when left out */
+                                    kind?: "bpic2013-incidents" | "bpic2013-problems" | "bpic2014-incident-activity" | "generic";
+                                    /** @description What each trace becomes; follows from the kind when left out */
+                                    recordType?: "incidents" | "problems";
+                                    /** @description Overrides the mapping: trace attribute with the case number */
+                                    reference?: string;
+                                    /** @description Overrides the mapping: event attribute with the status */
+                                    status?: string;
+                                    /** @description Overrides the mapping: event attribute with the sub-status ("-" for none) */
+                                    subStatus?: string;
+                                    /** @description Overrides the mapping: event attribute with the impact ("-" for none) */
+                                    impact?: string;
+                                    /** @description Overrides the mapping: event attribute with the group ("-" for none) */
+                                    group?: string;
+                                    /** @description Overrides the mapping: event attribute with the product ("-" for none) */
+                                    product?: string;
+                                    /** @description Overrides the mapping: event attribute with the time */
+                                    timestamp?: string;
+                                    /** @description Overrides the mapping: read times as wall-clock, ignoring their offset */
+                                    wallClock?: boolean;
+                                };
+                                throughput: {
+                                    /** @description Cases measured (traces that checked clean) */
+                                    cases: number;
+                                    meanMs: number | null;
+                                    medianMs: number | null;
+                                } | null;
+                            } | null;
+                            /** @description The first 200 issues; issues.csv has them all */
+                            issues: {
+                                /** @description Line of the file (1 is the header; 0 is the file as a whole) */
+                                line: number;
+                                /** @description The incident number on that row, when readable */
+                                number: string | null;
+                                /** @description The column at fault, "row" for a row of the wrong shape, "file" for the file as a whole */
+                                field: string;
+                                reason: string;
+                            }[];
+                        } | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
                         type: string;
                         title: string;
                         status: number;

@@ -12,6 +12,7 @@ import type { ImportRunSummaryView, ImportRunView } from './incident-import.sche
 import { blobReader, findImportRun, insertImportRun, pageImportRuns, storeBlob, unfinishedImportOf, type ImportRunRow } from './incident-import-runs.repository.js';
 import type { ImportRunMode } from './incident-import-runs.tables.js';
 import type { ImportIssue } from './servicenow-incidents.js';
+import { xesDetailsView, xesRunIssues } from './xes-import-runs.js';
 
 export const incidentImportJob = 'incidents.import';
 /** Bumped whenever the row checks change, so an import never relies on a dry run the rules have outgrown. */
@@ -26,7 +27,7 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 
 function summaryOf(row: ImportRunRow): Omit<ImportRunSummaryView, 'report'> {
   return {
-    id: row.id, fileName: row.file_name, fileSize: row.file_size, sha256: row.sha256, mode: row.mode, status: row.status, phase: row.phase,
+    id: row.id, fileName: row.file_name, fileSize: row.file_size, sha256: row.sha256, format: row.source_format === 'xes' ? 'xes' : 'servicenow-csv', mode: row.mode, status: row.status, phase: row.phase,
     uploadedBy: { id: row.uploaded_by, name: row.uploaded_by_name },
     createdAt: new Date(row.created_at).toISOString(), startedAt: iso(row.started_at), finishedAt: iso(row.finished_at),
     checkedBy: row.checked_by_run, error: row.error,
@@ -40,6 +41,7 @@ function reportOf(row: ImportRunRow) {
     rows: row.rows_total ?? row.rows_processed, incidents: row.incidents ?? 0, imported: row.imported ?? 0, alreadyImported: row.already_imported ?? 0,
     issueCount: row.issue_count, notes: readJson<string[]>(row.notes),
     seconds: row.started_at !== null && row.finished_at !== null ? (row.finished_at - row.started_at) / 1000 : 0,
+    xes: xesDetailsView(row),
   };
 }
 
@@ -78,7 +80,18 @@ function checkUpload(upload: Upload): void {
   if (reason) throw unsupported(reason);
 }
 
-async function createRun(trx: Executor, fields: { fileName: string; fileSize: number; sha256: string; mode: ImportRunMode; checkedBy: string | null }, principal: Principal, now: number): Promise<string> {
+/** The fields of a new run; an XES log's run also carries its format and the request's mapping overrides. */
+export interface NewRunFields {
+  fileName: string;
+  fileSize: number;
+  sha256: string;
+  mode: ImportRunMode;
+  checkedBy: string | null;
+  format?: string | null;
+  xes?: unknown;
+}
+
+export async function createRun(trx: Executor, fields: NewRunFields, principal: Principal, now: number): Promise<string> {
   if (fields.mode === 'import') {
     const running = await unfinishedImportOf(trx, fields.sha256);
     if (running) throw new AppError('conflict', `An import of this file is already queued or running (run ${running.id})`, { errors: [{ field: 'file', reason: 'is already being imported' }] });
@@ -89,6 +102,7 @@ async function createRun(trx: Executor, fields: { fileName: string; fileSize: nu
     mode: fields.mode, status: 'queued', phase: null, rows_processed: 0, rows_total: null, rows_total_estimated: 0, percent: 0, rows_per_second: null,
     incidents: null, imported: null, already_imported: null, issue_count: 0, issues: writeJson([]), notes: writeJson([]), error: null,
     checked_by_run: fields.checkedBy, format_version: importFormatVersion, started_at: null, finished_at: null, heartbeat_at: null,
+    source_format: fields.format ?? null, xes: fields.xes === undefined ? null : writeJson(fields.xes),
   });
   // The job exists exactly when the run does (same transaction); it runs once (see the job handler).
   await enqueueJob(trx, { kind: incidentImportJob, payload: { runId: id }, maxAttempts: 1 }, now);
@@ -113,7 +127,10 @@ export async function importCheckedFile(database: Database, dryRunId: string, pr
     const dryRun = await getImportRun(trx, dryRunId);
     if (dryRun.mode !== 'dry-run') throw new AppError('conflict', `Run ${dryRunId} is an import, not a dry run`);
     if (dryRun.status !== 'succeeded') throw new AppError('conflict', `Run ${dryRunId} is ${dryRun.status}; only a dry run that found no problem can be imported`);
-    return createRun(trx, { fileName: dryRun.file_name, fileSize: dryRun.file_size, sha256: dryRun.sha256, mode: 'import', checkedBy: dryRun.id }, principal, now);
+    return createRun(trx, {
+      fileName: dryRun.file_name, fileSize: dryRun.file_size, sha256: dryRun.sha256, mode: 'import', checkedBy: dryRun.id,
+      format: dryRun.source_format, xes: dryRun.xes === null ? undefined : readJson(dryRun.xes),
+    }, principal, now);
   });
   return getImportRun(database.db, id);
 }
@@ -126,6 +143,10 @@ export async function* runIssues(db: Executor, row: ImportRunRow): AsyncGenerato
   const stored = readJson<ImportIssue[]>(row.issues);
   if (stored.length >= row.issue_count) {
     yield stored;
+    return;
+  }
+  if (row.source_format === 'xes') {
+    yield* xesRunIssues(db, row);
     return;
   }
   yield* exportIssues(rangeSource(blobReader(db, row.sha256, row.file_size), row.file_name));

@@ -29,6 +29,10 @@ export interface IncidentImportRunTable {
   started_at: number | null;
   finished_at: number | null;
   heartbeat_at: number | null;
+  /** 'xes' for an XES event log; null for a ServiceNow CSV export. */
+  source_format: string | null;
+  /** For an XES log: the kind, mapping and figures (XesRunDetails). */
+  xes: unknown;
 }
 
 declare module '../../../platform/db/tables.js' {

@@ -7,6 +7,7 @@ import { progressRecorder } from './import-progress.js';
 import { blobReader, claimImportRun, findImportRun, latestCleanDryRun, updateImportRun } from './incident-import-runs.repository.js';
 import { importFormatVersion } from './incident-import-runs.service.js';
 import type { IncidentImportRunTable } from './incident-import-runs.tables.js';
+import { runClaimedXesImport } from './xes-import.job.js';
 
 /** A running run whose worker has not written for this long is taken over. */
 const staleAfterMs = 2 * 60_000;
@@ -26,6 +27,7 @@ export async function runIncidentImport(database: Database, runId: string): Prom
   const started = Date.now();
   const run = await findImportRun(db, runId);
   if (!run || !(await claimImportRun(db, runId, started, started - staleAfterMs))) return;
+  if (run.source_format === 'xes') return runClaimedXesImport(database, run, started);
   const source = rangeSource(blobReader(db, run.sha256, run.file_size), run.file_name);
   const progress = progressRecorder((changes) => updateImportRun(db, runId, { ...changes, heartbeat_at: Date.now() }));
   const finish = async (changes: Updateable<IncidentImportRunTable>) => {

@@ -12,7 +12,7 @@ import { getImportRun, importCheckedFile, listImportRuns, runIssues, runView, su
 const tags = ['Incidents'];
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
 
-async function readUpload(request: FastifyRequest, maxBytes: number): Promise<Upload> {
+export async function readUpload(request: FastifyRequest, maxBytes: number): Promise<Upload> {
   if (!request.isMultipart()) {
     throw new AppError('unsupported-media-type', 'Send the export as multipart/form-data in a field named "file"', { errors: [{ field: 'file', reason: 'must be sent as multipart/form-data' }] });
   }

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { uuidPattern } from '../../../platform/db/ids.js';
+import { XesRunDetails } from './xes-import.schemas.js';
 
 const Count = Type.Integer({ minimum: 0 });
 
@@ -26,6 +27,7 @@ const reportSummary = {
   issueCount: Count,
   notes: Type.Array(Type.String()),
   seconds: Type.Number(),
+  xes: Type.Union([XesRunDetails, Type.Null()], { description: 'For an XES event log: the kind read, the mapping used and the throughput measured' }),
 };
 
 const runSummary = {
@@ -33,6 +35,7 @@ const runSummary = {
   fileName: Type.String(),
   fileSize: Count,
   sha256: Type.String(),
+  format: Type.Union([Type.Literal('servicenow-csv'), Type.Literal('xes')], { description: 'A ServiceNow CSV export or an XES event log' }),
   mode: Type.Union([Type.Literal('dry-run'), Type.Literal('import')]),
   status: Type.Union([Type.Literal('queued'), Type.Literal('running'), Type.Literal('succeeded'), Type.Literal('failed'), Type.Literal('rejected')], {
     description: 'rejected: the file has problems and nothing was written; failed: the run stopped on an error',
