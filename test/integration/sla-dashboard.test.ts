@@ -82,6 +82,21 @@ describe.each(storeNames())('service level dashboard on %s', (store) => {
     expect(body.kpis.find((k) => k.id === 'sla-attainment')).toMatchObject({ numerator: 1, denominator: 2 });
   });
 
+  it('lists a service delivered to one customer under that customer\'s SLA, with its P1 incidents', async () => {
+    const made = await t.app.inject({ method: 'POST', url: '/api/customers', headers: asUser(slm), payload: { organisationName: 'Contoso Retail Ltd', sector: 'retail', accountManager: slm.userId } });
+    expect(made.statusCode, made.body).toBe(201);
+    const customer = json<{ reference: string }>(made).reference;
+    // Like the demo's payment gateway: hosted for one customer, whose SLA is the only one on it.
+    const { service, sla } = await slaFixture(t, slm, 'Dashboard gateway', { customer, serviceFields: { customersServed: `${customer} Contoso Retail Ltd` } });
+    const agent = await t.user(['service-desk-agent']);
+    const opened = Date.parse('2026-03-20T09:00:00Z'); // P1, resolved after 5 h: both targets missed
+    const incident = await incidentWith(t, agent, { shortDescription: 'Payment page returns 502', impact: 'high', urgency: 'high', service }, opened, [resolve(opened + 5 * h)]);
+    expect((await t.certus.database.db.selectFrom('incidents').select('sla').where('id', '=', incident.id).executeTakeFirstOrThrow()).sla).toBe(sla);
+    await backfillIncidentClocks(t.certus.database.db, Date.now());
+    const gateway = (await dashboard(`?from=2026-03-01&to=2026-03-31&service=${service}`)).services;
+    expect(gateway).toEqual([expect.objectContaining({ service, name: 'Dashboard gateway service', resolved: 1, resolutionMetPercent: 0, breaches: 2 })]);
+  });
+
   it('names the field of a bad period and is for staff only', async () => {
     const backwards = await t.app.inject({ method: 'GET', url: '/api/service-level-dashboard?from=2026-04-01&to=2026-03-01', headers: asUser(slm) });
     expect(backwards.statusCode).toBe(400);

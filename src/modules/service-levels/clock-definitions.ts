@@ -2,6 +2,7 @@ import type { Executor } from '../../platform/db/database.js';
 import type { BusinessCalendar, ClockDefinition } from '../../kernel/calendar/index.js';
 import { priorities, targetsOfRow, type AgreementTargets, type Measure } from './agreement-targets.js';
 import { inForce } from './agreement.workflow.js';
+import { soleCustomerOf } from '../services/index.js';
 import { businessCalendars } from './calendar.service.js';
 
 export interface SlaTerms {
@@ -95,7 +96,8 @@ function statusesOf(value: string | null): string[] {
 /**
  * The SLA agreed for a ticket on a service: the one in force for that customer wins over the
  * service-wide one; with no customer, or none specific, the service-wide SLA (no customer)
- * applies; the newest wins a tie. An SLA without a calendar cannot clock anything, so none
+ * applies — or, where the service has none and is delivered to one customer only, that
+ * customer's; the newest wins a tie. An SLA without a calendar cannot clock anything, so none
  * applies then. One query.
  */
 async function agreedSla(db: Executor, serviceReference: string, customerReference: string | null | undefined) {
@@ -105,7 +107,11 @@ async function agreedSla(db: Executor, serviceReference: string, customerReferen
     .where('service', '=', service).where('status', 'in', inForce)
     .orderBy('created_at', 'desc').orderBy('id', 'desc')
     .execute();
-  const row = (customer ? candidates.find((c) => c.customer === customer) : undefined) ?? candidates.find((c) => c.customer === null);
+  // A ticket that names no customer, on a service delivered to one customer only, is that
+  // customer's: the payment gateway hosted for Contoso falls under Contoso's SLA.
+  const serviceWide = candidates.find((c) => c.customer === null);
+  const implied = !customer && !serviceWide && candidates.length > 0 ? await soleCustomerOf(db, service) : null;
+  const row = (customer ? candidates.find((c) => c.customer === customer) : undefined) ?? serviceWide ?? (implied ? candidates.find((c) => c.customer === implied) : undefined);
   return row?.calendar_id ? { ...row, calendar_id: row.calendar_id } : null;
 }
 

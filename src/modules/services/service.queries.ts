@@ -45,6 +45,21 @@ export async function servicesInStatus(db: Executor, status = 'live'): Promise<S
   return rows.map(summaryOf);
 }
 
+const leadingCustomer = /^\s*([A-Za-z]{2,6}-\d{1,12})\b/;
+
+/**
+ * The one customer a service is delivered to, when its "customers served" names exactly one
+ * customer and nothing else (no second customer, no line without a reference such as "walk-in
+ * customers"); otherwise null. A ticket on such a service is that customer's even when it does
+ * not say so.
+ */
+export async function soleCustomerOf(db: Executor, serviceReference: string): Promise<string | null> {
+  const row = await db.selectFrom('services').select('customers_served').where('reference', '=', serviceReference.trim().toUpperCase()).executeTakeFirst();
+  const lines = (row?.customers_served ?? '').split('\n').filter((line) => line.trim() !== '');
+  if (lines.length !== 1) return null;
+  return leadingCustomer.exec(lines[0]!)?.[1]?.toUpperCase() ?? null;
+}
+
 /** The customer a reference such as CUS-000001 names, or null. */
 export async function findCustomer(db: Executor, reference: string): Promise<CustomerSummary | null> {
   if (!referencePattern.test(reference.trim())) return null;
