@@ -9,7 +9,7 @@ import { liveService } from './catalogue-fixture.js';
 const h = 3_600_000;
 const allDay = [{ start: '00:00', end: '24:00' }];
 
-interface Clock { clockId: string; status: string; elapsedMillis: number; pausedMillis: number; breached: boolean; breachedAt: number | null; priority: string | null; segments: { text: string }[] }
+interface Clock { clockId: string; calendar?: { id: string; name: string }; status: string; elapsedMillis: number; pausedMillis: number; breached: boolean; breachedAt: number | null; priority: string | null; segments: { text: string }[] }
 
 describe.each(storeNames())('incident SLA clocks on %s', (store) => {
   let t: TestApp;
@@ -53,6 +53,8 @@ describe.each(storeNames())('incident SLA clocks on %s', (store) => {
     // P3 (medium × medium), 8 h target; ran 09:00–10:00 and 12:00–16:00, paused 10:00–12:00.
     expect(resolution).toMatchObject({ status: 'stopped', priority: 'P3', elapsedMillis: 5 * h, pausedMillis: 2 * h, breached: false });
     expect(resolution.segments.map((s) => s.text).join(' | ')).toContain('paused 2h');
+    // Each clock says, by name, the calendar it counts in.
+    expect(body.clocks.map((c) => c.calendar)).toEqual(body.clocks.map(() => ({ id: 'always', name: 'Always' })));
   });
 
   it('recomputes retroactively when the priority rises, finding the breach where it would have been', async () => {

@@ -38,4 +38,5 @@ export const ExplainedClock = Type.Object({
   elapsedText: Type.String(),
   remainingText: Type.Union([Type.String(), Type.Null()], { description: 'the remaining, or once overdue the overdue, business time in words' }),
   segments: Type.Array(ClockSegmentView),
+  calendar: Type.Optional(Type.Object({ id: Type.String(), name: Type.String() }, { description: 'The business calendar the clock counts in, by name; given where clocks of one record may count in different calendars (an OLA\'s own)' })),
 }, { additionalProperties: true });

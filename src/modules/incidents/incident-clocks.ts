@@ -1,11 +1,12 @@
 import type { Executor } from '../../platform/db/database.js';
 import { listHistory } from '../../kernel/history/history.service.js';
 import { computeSlaClocks, explainClock, timelineFromHistory, type ExplainedClockResult } from '../../kernel/calendar/index.js';
-import { clockDefinitionsFor, slaReferenceFor, type AgreementClocks } from '../service-levels/index.js';
+import { calendarLookup, clockDefinitionsFor, slaReferenceFor, type AgreementClocks } from '../service-levels/index.js';
 
 export interface IncidentClocks {
   sla: { reference: string; title: string } | null;
-  clocks: ExplainedClockResult[];
+  /** Each with the calendar it counts in: an OLA or contract may count in its own. */
+  clocks: (ExplainedClockResult & { calendar: { id: string; name: string } })[];
 }
 
 /**
@@ -21,9 +22,14 @@ export async function incidentClocks(db: Executor, incident: { id: string; servi
   if (!calendar) return { sla: { reference: agreements.sla.reference, title: agreements.sla.title }, clocks: [] };
   const timeline = timelineFromHistory(await listHistory(db, incident.id), { slaId: 'sla' });
   const results = computeSlaClocks(timeline, agreements.clocks, { now, calendar, calendars: agreements.calendars, explain: true });
+  const calendarOf = (i: number) => agreements.clocks[i]?.calendarId ?? agreements.sla!.calendarId;
+  const names = await calendarLookup.names(db, [...new Set(results.map((_r, i) => calendarOf(i)))]);
   return {
     sla: { reference: agreements.sla.reference, title: agreements.sla.title },
-    clocks: results.map((r, i) => explainClock(r, agreements.clocks[i]?.name ?? r.clockId)),
+    clocks: results.map((r, i) => ({
+      ...explainClock(r, agreements.clocks[i]?.name ?? r.clockId),
+      calendar: { id: calendarOf(i), name: names.get(calendarOf(i)) ?? calendarOf(i) },
+    })),
   };
 }
 

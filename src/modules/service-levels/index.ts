@@ -5,6 +5,7 @@ export { contractRecord } from './contract.record.js';
 export { clockDefinitionsFor, clocksForAgreements, slaReferenceFor, type AgreementClocks, type ClockOptions, type SlaTerms, type UnderpinningClockTerms } from './clock-definitions.js';
 export { agreementWarnings, compareTargets, type AgreementTerms, type AgreementWarning } from './agreement-warnings.js';
 export { businessCalendars, calendarExists, getCalendar } from './calendar.service.js';
+export { calendarLookup } from './calendar.lookup.js';
 export { priorities, targetField, type AgreementTargets, type Measure, type Priority } from './agreement-targets.js';
 export { inForce } from './agreement.workflow.js';
 export type { CalendarView } from './calendar.schemas.js';

@@ -39255,6 +39255,11 @@ export interface operations {
                             } & {
                                 [key: string]: unknown;
                             })[];
+                            /** @description The business calendar the clock counts in, by name; given where clocks of one record may count in different calendars (an OLA's own) */
+                            calendar?: {
+                                id: string;
+                                name: string;
+                            };
                         } & {
                             [key: string]: unknown;
                         })[];
@@ -40306,6 +40311,11 @@ export interface operations {
                             } & {
                                 [key: string]: unknown;
                             })[];
+                            /** @description The business calendar the clock counts in, by name; given where clocks of one record may count in different calendars (an OLA's own) */
+                            calendar?: {
+                                id: string;
+                                name: string;
+                            };
                         } & {
                             [key: string]: unknown;
                         })[];
