@@ -73,4 +73,51 @@ describe.skipIf(!availability.run)('business calendars in the browser', () => {
     await screenshot(page, 'sla-targets');
     await expectAccessible(page, 'SLA with targets');
   });
+
+  it('names calendars, not their ids, on agreement pages, lists and forms, and opens the edit form with its values\' names', async () => {
+    const calendars = await (await page.request.get('/api/calendars')).json() as { items: { id: string; name: string }[] };
+    const london = calendars.items.find((c) => c.id === 'london-business-hours')!;
+    const allHours = calendars.items.find((c) => c.id === '24x7')!;
+    const { csrfToken } = await (await page.request.get('/api/session')).json() as { csrfToken: string };
+    const headers = { 'X-CSRF-Token': csrfToken };
+    // A customer past the first page of the picker's choices (it offers 20), so only the record can name it.
+    let customer = { reference: '', organisationName: '' };
+    for (let i = 1; i <= 21; i += 1) {
+      const created = await page.request.post('/api/customers', { headers, data: { organisationName: `Calendar journey customer ${i}` } });
+      expect(created.status()).toBe(201);
+      customer = await created.json() as typeof customer;
+    }
+    const services = await (await page.request.get('/api/services?status=live&limit=1')).json() as { items: { reference: string; name: string }[] };
+    const service = services.items[0]!;
+    const created = await page.request.post('/api/slas', { headers, data: { title: 'Calendar journey SLA', service: service.reference, customer: customer.reference, calendarId: london.id, p1ResponseMinutes: 30, p1ResolutionMinutes: 240 } });
+    expect(created.status()).toBe(201);
+    const sla = await created.json() as { reference: string };
+
+    await page.goto(`/records/slas/${sla.reference}`);
+    await page.getByRole('heading', { level: 1, name: new RegExp(sla.reference) }).waitFor();
+    await expect(page.locator('[data-field="calendarId"]').textContent()).resolves.toBe(london.name);
+    await page.getByRole('link', { name: london.name }).first().waitFor();
+    expect(await page.getByText('london-business-hours', { exact: true }).count()).toBe(0);
+    await expect(page.getByRole('region', { name: 'Targets' }).textContent()).resolves.toContain(`counted in ${london.name}`);
+
+    // The edit form opens with the names of what the record names, and offers calendars by name.
+    await page.getByRole('link', { name: 'Edit', exact: true }).click();
+    const calendarBox = page.getByRole('combobox', { name: /^Business calendar/ });
+    await expect.poll(() => calendarBox.inputValue()).toBe(london.name);
+    await expect.poll(() => page.getByRole('combobox', { name: /^Customer/ }).inputValue()).toBe(`${customer.reference} — ${customer.organisationName}`);
+    await expect.poll(() => page.getByRole('combobox', { name: /^Service/ }).inputValue()).toBe(`${service.reference} — ${service.name}`);
+    await calendarBox.click();
+    await page.getByRole('option', { name: allHours.name }).click();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('heading', { level: 1, name: new RegExp(sla.reference) }).waitFor();
+    await expect.poll(() => page.locator('[data-field="calendarId"]').textContent()).toBe(allHours.name);
+    await expectAccessible(page, 'SLA with its calendar named');
+
+    // The list names the calendar too.
+    await page.goto(`/records/slas?q=${encodeURIComponent('Calendar journey')}`);
+    const row = page.getByRole('row').filter({ hasText: sla.reference });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain(allHours.name);
+    expect(await row.textContent()).not.toContain('24x7');
+  });
 });

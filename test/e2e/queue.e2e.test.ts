@@ -68,6 +68,8 @@ describe.skipIf(!availability.run)('SLA queue and service level dashboard in the
     // Its SLA clocks, replayed from its history, each with its state in words.
     const clocks = page.getByRole('region', { name: 'Clocks' });
     await clocks.locator('li[data-clock]').first().getByRole('progressbar').waitFor();
+    // Each says, by name, the calendar it counts in.
+    await expect(clocks.locator('li[data-clock]').first().textContent()).resolves.toMatch(/Counted in(London business hours|24×7)/);
     await expectAccessible(page, 'incident clocks');
 
     // A service level manager reads the dashboard.

@@ -16,13 +16,15 @@ type Warning = ApiResponse<'list-sla-warnings'>['items'][number];
  */
 export function AgreementPanel({ record, kind }: { record: RecordData; kind: 'sla' | 'ola' | 'contract' }) {
   const calendarId = typeof record.calendarId === 'string' ? record.calendarId : null;
+  // The calendar by its name; its id only when the name is not known.
+  const calendarName = record.referenceTitles?.calendarId ?? calendarId;
   const set = targetsSet(record);
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="targets-heading">
       <Group justify="space-between" mb="xs">
         <Title order={2} size="h4" id="targets-heading">Targets</Title>
         <Text size="sm" c="dimmed">
-          {set} of 8 set · counted in {calendarId ? <Anchor component={Link} to={`/calendars/${calendarId}`} underline="always">{calendarId}</Anchor> : 'no calendar'}
+          {set} of 8 set · counted in {calendarId ? <Anchor component={Link} to={`/calendars/${calendarId}`} underline="always">{calendarName}</Anchor> : 'no calendar'}
         </Text>
       </Group>
       <Table withTableBorder maw={560} aria-label="Targets by priority">
@@ -53,7 +55,7 @@ function SlaWarnings({ reference, version }: { reference: string; version: numbe
   if (warnings.error) return <ErrorState error={warnings.error} onRetry={warnings.reload} />;
   if (!warnings.data) return null;
   if (warnings.data.items.length === 0) {
-    return <Text size="sm" mt="sm"><Badge color="green" variant="light" mr="xs">Supported</Badge>No OLA or underpinning contract behind this SLA has a looser target or a different calendar.</Text>;
+    return <Text size="sm" mt="sm"><Badge color="green" variant="light" c="dark.8" mr="xs">Supported</Badge>No OLA or underpinning contract behind this SLA has a looser target or a different calendar.</Text>;
   }
   return (
     <Alert color="orange" mt="sm" role="status">

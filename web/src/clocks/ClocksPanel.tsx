@@ -53,6 +53,8 @@ function ClockItem({ clock }: { clock: Clock }) {
     clock.status === 'stopped' ? ['Stopped', formatInstant(isoOf(clock.stoppedAt), tz)] : ['Due', due === null ? '—' : formatInstant(isoOf(due), tz)],
   ];
   if (clock.pausedMillis > 0) facts.push(['Paused (business time)', businessDuration(Math.floor(clock.pausedMillis / 60_000))]);
+  // An OLA or contract clock may count in a calendar of its own; the SLA's name says which.
+  if (clock.calendar) facts.push(['Counted in', clock.calendar.name]);
   if (clock.breachedAt !== null) facts.push(['Breached at', formatInstant(isoOf(clock.breachedAt), tz)]);
   return (
     <li aria-labelledby={headingId} data-clock={clock.clockId}>

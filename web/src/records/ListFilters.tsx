@@ -2,6 +2,7 @@ import { Button, Collapse, Group, MultiSelect, Paper, Select, SimpleGrid, TextIn
 import { useEffect, useState, type FormEvent } from 'react';
 import type { RecordType } from '../shared/types';
 import { usePersonOptions } from './fields';
+import { LookupInput } from './LookupInput';
 import { statusChange, statusOptions, statusSelection } from './list-query';
 
 interface ListFiltersProps {
@@ -69,6 +70,8 @@ export function ListFilters({ recordType, params, onChange, onClear }: ListFilte
                 onChange={(v) => onChange({ [field.name]: v.join(',') || null })}
                 clearable
               />
+            ) : field.lookup ? (
+              <LookupInput key={field.name} lookup={field.lookup} value={params.get(field.name) ?? ''} onChange={(v) => onChange({ [field.name]: v || null })} placeholder="Any" clearable common={{ label: field.label }} />
             ) : (
               <TextInput key={field.name} label={field.label} value={params.get(field.name) ?? ''} onChange={(e) => onChange({ [field.name]: e.currentTarget.value || null })} />
             ),

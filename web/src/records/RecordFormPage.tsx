@@ -163,7 +163,16 @@ function RecordForm({ recordType, existing, onReload }: { recordType: RecordType
               <ProblemAlert error={error} />
             )}
             {fields.map((field, index) => (
-              <FieldInput key={field.name} field={field} value={values[field.name] ?? null} onChange={set(field.name)} error={fieldErrors[field.name]} autoFocus={index === 0 && !record} />
+              <FieldInput
+                key={field.name}
+                field={field}
+                value={values[field.name] ?? null}
+                // The name the record gave its value holds only while the value is the one it had.
+                valueName={values[field.name] === original[field.name] ? record?.referenceTitles?.[field.name] : undefined}
+                onChange={set(field.name)}
+                error={fieldErrors[field.name]}
+                autoFocus={index === 0 && !record}
+              />
             ))}
             <Select label="Owner" description="Who answers for this record" data={people} value={(values.ownerId as string | null) ?? null} onChange={(v) => set('ownerId')(v)} clearable searchable placeholder="Nobody" error={withSubject('Owner', fieldErrors.ownerId)} />
             <Group justify="flex-end">

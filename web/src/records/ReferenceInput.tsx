@@ -9,11 +9,18 @@ interface Option {
   label: string;
 }
 
+/** A record as the picker offers it: `SVC-000004 — Payment gateway hosting`. */
+export function optionLabel(reference: string, title: string): string {
+  return title ? `${reference} — ${title}` : reference;
+}
+
 interface ReferenceInputProps {
   target: ReferenceTarget;
   /** Offer only records in these states (e.g. live services); null or absent for any. */
   states?: string[] | null;
   value: string;
+  /** The current value's name, as the record gave it (referenceTitles), so the box shows it when the form opens. */
+  valueName?: string;
   onChange(value: string | null): void;
   common: {
     label: string;
@@ -31,7 +38,7 @@ interface ReferenceInputProps {
  * the states the field allows. When the person may not read that list, a plain input takes the
  * reference and the server checks it.
  */
-export function ReferenceInput({ target, states, value, onChange, common }: ReferenceInputProps) {
+export function ReferenceInput({ target, states, value, valueName, onChange, common }: ReferenceInputProps) {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
   const [options, setOptions] = useState<Option[]>([]);
@@ -39,7 +46,8 @@ export function ReferenceInput({ target, states, value, onChange, common }: Refe
   // The option last picked: the box then shows its label, which is not a search.
   const [chosen, setChosen] = useState<Option | null>(null);
   const stateFilter = states?.join(',') ?? '';
-  const chosenLabel = chosen?.value === value ? chosen.label : null;
+  // What the box shows for the value: the option last picked, else the name the record gave it.
+  const chosenLabel = chosen?.value === value ? chosen.label : valueName ? optionLabel(value, valueName) : null;
 
   useEffect(() => {
     const controller = new AbortController();
@@ -48,7 +56,7 @@ export function ReferenceInput({ target, states, value, onChange, common }: Refe
     if (term && term !== value && term !== chosenLabel) query.set('q', term);
     if (stateFilter) query.set('status', stateFilter);
     get<{ items: Record<string, unknown>[] }>(`/api/${target.plural}?${query}`, controller.signal)
-      .then((page) => setOptions(page.items.map((r) => ({ value: String(r.reference), label: `${String(r.reference)} — ${String(r[target.titleField] ?? '')}` }))))
+      .then((page) => setOptions(page.items.map((r) => ({ value: String(r.reference), label: optionLabel(String(r.reference), String(r[target.titleField] ?? '')) }))))
       .catch((error: unknown) => { if (!controller.signal.aborted) setReadable(false); return error; });
     return () => controller.abort();
   }, [debounced, target.plural, target.titleField, value, chosenLabel, stateFilter]);

@@ -6,6 +6,8 @@ import { formatCalendarDate, formatInstant } from '../shared/format';
 import { withSubject } from '../shared/api';
 import type { FieldMeta, FieldValue, RecordType } from '../shared/types';
 import { ReferenceInput } from './ReferenceInput';
+import { LookupInput } from './LookupInput';
+import { lookupPage } from './lookup';
 import { businessDuration } from '../agreements/agreement-targets';
 
 /** An integer field for reading; a count of minutes (a business-time target) as hours and minutes: 2,400 → 40h. */
@@ -40,10 +42,18 @@ export function useFieldFormatter(): (field: FieldMeta, value: unknown) => strin
   };
 }
 
-/** A field's value for reading: a reference field links to the record it names, with its name beside the code. */
+/**
+ * A field's value for reading: a reference field links to the record it names, with its name
+ * beside the code; a lookup field (a calendar's id) reads as the name, linking to its page.
+ */
 export function FieldValueView({ field, value, format, title }: { field: FieldMeta; value: unknown; format: (field: FieldMeta, value: unknown) => string; title?: string }) {
   if (field.kind === 'reference' && field.target && typeof value === 'string' && value !== '') {
     return <Anchor component={Link} to={`/records/${field.target.plural}/${value}`}>{title ? `${value} ${title}` : value}</Anchor>;
+  }
+  // Without a name (the reader may not read calendars, or the id names none) the id is all there is.
+  if (field.lookup && typeof value === 'string' && value !== '' && title) {
+    const page = lookupPage(field.lookup, value);
+    return page ? <Anchor component={Link} to={page}>{title}</Anchor> : <>{title}</>;
   }
   return <>{format(field, value)}</>;
 }
@@ -64,9 +74,19 @@ export function usePersonOptions(): PersonOption[] {
   return [{ value: session.user.id, label: `${session.user.displayName} (you)` }, ...others];
 }
 
+/**
+ * The person choices with the current value among them: someone no longer in the directory (left,
+ * or not listed to this reader) still shows by name when the form opens, not as an empty box.
+ */
+export function withPerson(people: PersonOption[], id: string, personName: (id: string) => string): PersonOption[] {
+  return id && !people.some((p) => p.value === id) ? [...people, { value: id, label: personName(id) }] : people;
+}
+
 interface FieldInputProps {
   field: FieldMeta;
   value: FieldValue;
+  /** The name of what the value names, as the record gave it (referenceTitles), while the value is unchanged. */
+  valueName?: string;
   onChange(value: FieldValue): void;
   error?: string;
   /** Mark as required even when the field is optional in general (e.g. needed by a transition). */
@@ -75,8 +95,9 @@ interface FieldInputProps {
 }
 
 /** One input per field kind; `required` shows an asterisk but leaves checking to the server. */
-export function FieldInput({ field, value, onChange, error, required, autoFocus }: FieldInputProps) {
+export function FieldInput({ field, value, valueName, onChange, error, required, autoFocus }: FieldInputProps) {
   const people = usePersonOptions();
+  const { personName } = useMetadata();
   const isRequired = required ?? field.required;
   const common = {
     label: field.label,
@@ -105,11 +126,12 @@ export function FieldInput({ field, value, onChange, error, required, autoFocus 
       return <NumberInput {...common} value={text === '' ? '' : Number(text)} allowDecimal={false} onChange={(v) => onChange(v === '' ? null : Number(v))} />;
     case 'reference':
       return field.target
-        ? <ReferenceInput target={field.target} states={field.targetStates} value={text} onChange={onChange} common={common} />
+        ? <ReferenceInput target={field.target} states={field.targetStates} value={text} valueName={valueName} onChange={onChange} common={common} />
         : <TextInput {...common} value={text} onChange={(e) => onChange(e.currentTarget.value)} />;
     case 'user':
-      return <Select {...common} data={people} value={text || null} onChange={(v) => onChange(v)} clearable searchable placeholder={field.emptyLabel ?? 'Nobody'} />;
+      return <Select {...common} data={withPerson(people, text, personName)} value={text || null} onChange={(v) => onChange(v)} clearable searchable placeholder={field.emptyLabel ?? 'Nobody'} />;
     default:
+      if (field.lookup) return <LookupInput lookup={field.lookup} value={text} valueName={valueName} onChange={onChange} common={common} />;
       return <TextInput {...common} value={text} maxLength={field.maxLength ?? undefined} onChange={(e) => onChange(e.currentTarget.value)} />;
   }
 }
