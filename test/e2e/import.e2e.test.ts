@@ -1,4 +1,7 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailability, screenshot } from './support/browser.js';
@@ -67,5 +70,34 @@ describe.skipIf(!availability.run)('incident import journey in the browser', () 
     expect(new URL(page.url()).searchParams.get('source')).toBe('servicenow');
     for (const number of ['INC0000001', 'INC0000002', 'INC0000003']) await page.getByText(new RegExp(`\\(${number}\\)`)).first().waitFor();
     await screenshot(page, 'import-03-incidents');
+  });
+
+  it('checks an XES event log, shows the kind, mapping and throughput it read, then imports its incidents', async () => {
+    // Signed in by the journey above. The log is sent gzipped, as the BPI Challenge logs are published.
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'certus-xes-')), 'volvo-sample.xes.gz');
+    writeFileSync(file, gzipSync(readFileSync(path.join(fixtures, 'xes', 'bpic2013-incidents-sample.xes'))));
+    await page.goto('/imports/incidents');
+    await page.getByRole('heading', { name: 'Import incidents', level: 1 }).waitFor();
+    await page.locator('input[type="file"]').setInputFiles(file);
+    const options = page.getByRole('group', { name: 'How the log is read' });
+    expect(await options.getByRole('combobox', { name: /^Kind of log/ }).inputValue()).toBe('Detect from the file');
+    expect(await options.getByRole('textbox', { name: /^Group/ }).getAttribute('placeholder')).toBe('org:group');
+    await page.getByRole('button', { name: 'Check file' }).click();
+    await page.getByText('No problems in 11 events, 3 incidents. The file is ready to import.').waitFor(runTimeout);
+    const read = page.getByRole('region', { name: 'How the log was read' });
+    await read.getByText('Kind: BPI Challenge 2013 incident log (Volvo IT) (detected); each trace becomes one of the incidents.').waitFor();
+    await read.getByRole('table', { name: 'Throughput, first event to last' }).getByRole('row', { name: /3\s+40\.7 hours\s+2 days/ }).waitFor();
+    await read.getByRole('table', { name: 'Attribute mapping used' }).getByRole('row', { name: /Sub-status\s+lifecycle:transition/ }).waitFor();
+    await screenshot(page, 'import-04-xes-checked');
+    await expectAccessible(page, 'import page after checking an XES log');
+
+    await importButton().click();
+    await page.getByText(/^Imported 3 incidents \(0 already there\) from 11 events in/).waitFor(runTimeout);
+    await page.getByRole('table', { name: 'Earlier import runs' }).getByRole('row').filter({ hasText: 'volvo-sample.xes.gz' }).filter({ hasText: 'Import (XES log)' }).filter({ hasText: 'Succeeded' }).waitFor();
+    await page.getByRole('link', { name: 'Open the imported incidents' }).click();
+    await page.getByRole('heading', { name: 'Incidents', level: 1 }).waitFor();
+    expect(new URL(page.url()).searchParams.get('source')).toBe('xes:bpic2013-incidents');
+    for (const number of ['1-100', '1-200', '1-300']) await page.getByText(new RegExp(`Incident ${number}`)).first().waitFor();
+    await screenshot(page, 'import-05-xes-incidents');
   });
 });

@@ -6,17 +6,19 @@ import { get, request } from '../shared/api';
 import { ErrorState, ProblemAlert } from '../shared/ui/states';
 import { useAsync } from '../shared/ui/useAsync';
 import { usePageTitle } from '../shared/ui/usePageTitle';
-import { canImport, isFinished, outcomeText } from './import-runs';
+import { canImport, isFinished, isXesFile, outcomeText } from './import-runs';
 import { IssuesTable } from './IssuesTable';
 import { PastRuns } from './PastRuns';
 import { RunProgress } from './RunProgress';
-import type { ImportRun, ImportRunSummary } from './types';
+import type { ImportRun, ImportRunSummary, XesKindDefault } from './types';
 import { useImportRun } from './useImportRun';
+import { noXesChoice, XesOptions, xesQuery, type XesChoice } from './XesOptions';
+import { XesRunFacts } from './XesRunFacts';
 
 const outcomeColour = { succeeded: 'green', rejected: 'orange', failed: 'red', queued: 'gray', running: 'blue' } as const;
 
 /** A run's result once it has finished: the sentence, the notes of a clean check or import (what was left unknown), the problems. */
-function RunOutcome({ run }: { run: ImportRun }) {
+function RunOutcome({ run, kinds }: { run: ImportRun; kinds: XesKindDefault[] }) {
   if (!isFinished(run.status)) return null;
   const title = run.status === 'succeeded' ? (run.mode === 'dry-run' ? 'Ready to import' : 'Imported') : run.status === 'rejected' ? 'The file has problems' : 'The run failed';
   return (
@@ -24,6 +26,7 @@ function RunOutcome({ run }: { run: ImportRun }) {
       <Alert color={outcomeColour[run.status]} title={title} role={run.status === 'succeeded' ? 'status' : 'alert'} styles={{ title: { color: 'var(--mantine-color-dark-9)' } }}>
         {outcomeText(run)}
       </Alert>
+      {run.report?.xes ? <XesRunFacts details={run.report.xes} kinds={kinds} /> : null}
       {run.report && run.report.issueCount > 0 ? <IssuesTable runId={run.id} issues={run.report.issues} issueCount={run.report.issueCount} /> : null}
       {run.status === 'succeeded' && run.report && run.report.notes.length > 0 ? (
         <List size="sm" spacing={2}>
@@ -36,12 +39,34 @@ function RunOutcome({ run }: { run: ImportRun }) {
   );
 }
 
+/** Where the records of a finished import are listed: by the source they were imported from. */
+function ImportedLink({ run }: { run: ImportRun }) {
+  const details = run.report?.xes;
+  if (run.format !== 'xes' || !details?.kind) {
+    return (
+      <Anchor component={Link} to="/records/incidents?source=servicenow">
+        Open the imported incidents
+      </Anchor>
+    );
+  }
+  const plural = details.recordType === 'problems' ? 'problems' : 'incidents';
+  return (
+    <Anchor component={Link} to={`/records/${plural}?source=${encodeURIComponent(`xes:${details.kind}`)}`}>
+      Open the imported {plural}
+    </Anchor>
+  );
+}
+
 export function ImportIncidentsPage() {
   usePageTitle('Import incidents');
   const { can } = useSession();
   const canManage = can('incident-imports:manage');
   const runs = useAsync('incident-imports', (signal) => get<{ items: ImportRunSummary[] }>('/api/incident-imports?limit=20', signal));
+  const xesKinds = useAsync('xes-kinds', (signal) => get<{ items: XesKindDefault[] }>('/api/incident-imports/xes-kinds', signal));
+  const kinds = xesKinds.data?.items ?? [];
   const [file, setFile] = useState<File | null>(null);
+  const [xesChoice, setXesChoice] = useState<XesChoice>(noXesChoice);
+  const xes = file !== null && isXesFile(file.name);
   const [checkStarted, setCheckStarted] = useState<ImportRun | null>(null);
   const [importStarted, setImportStarted] = useState<ImportRun | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -51,6 +76,7 @@ export function ImportIncidentsPage() {
 
   function chooseFile(next: File | null) {
     setFile(next);
+    setXesChoice(noXesChoice);
     setCheckStarted(null);
     setImportStarted(null);
     setError(null);
@@ -65,7 +91,8 @@ export function ImportIncidentsPage() {
     try {
       const form = new FormData();
       form.append('file', file, file.name);
-      setCheckStarted((await request<ImportRun>('/api/incident-imports?dryRun=true', { method: 'POST', body: form })).data);
+      const url = xes ? `/api/incident-imports/xes?${xesQuery(xesChoice)}` : '/api/incident-imports?dryRun=true';
+      setCheckStarted((await request<ImportRun>(url, { method: 'POST', body: form })).data);
       runs.reload();
     } catch (e) {
       setError(e);
@@ -93,7 +120,7 @@ export function ImportIncidentsPage() {
     <Stack gap="lg">
       <Title order={1}>Import incidents</Title>
       <Text size="sm">
-        Bring incident history from ServiceNow: send an incident audit export (one row per update), check it, then import it. A check reads every row and names each problem by line and field; nothing is written until a check of the same file finds none. Incidents already imported are skipped.
+        Bring incident history from ServiceNow, or incidents and problems from an XES event log (IEEE 1849): send a ServiceNow incident audit export (one row per update) or a log (one trace per case), check it, then import it. A check reads every row or trace and names each problem by line and field or attribute; nothing is written until a check of the same file finds none. Records already imported are skipped.
       </Text>
       {canManage ? (
         <Paper withBorder p="md">
@@ -104,10 +131,10 @@ export function ImportIncidentsPage() {
             <form onSubmit={startCheck} aria-label="Check an export">
               <Group align="flex-end">
                 <FileInput
-                  label="ServiceNow incident audit export"
-                  description="A .csv file, or a .zip holding one"
+                  label="ServiceNow export or XES event log"
+                  description="A .csv file or a .zip holding one; or an XES log, .xes or .xes.gz"
                   placeholder="Choose a file"
-                  accept=".csv,.zip,text/csv,application/zip"
+                  accept=".csv,.zip,.xes,.gz,text/csv,application/zip"
                   value={file}
                   onChange={chooseFile}
                   clearable
@@ -119,10 +146,11 @@ export function ImportIncidentsPage() {
                 </Button>
               </Group>
             </form>
+            {xes ? <XesOptions kinds={kinds} choice={xesChoice} onChange={setXesChoice} /> : null}
             <ProblemAlert error={error} onClose={() => setError(null)} />
             {check.error ? <ErrorState error={check.error} title="Progress could not be read; still trying" /> : null}
             {check.run ? <RunProgress run={check.run} /> : null}
-            {check.run ? <RunOutcome run={check.run} /> : null}
+            {check.run ? <RunOutcome run={check.run} kinds={kinds} /> : null}
 
             <Title order={2} size="h3">
               2. Import
@@ -139,12 +167,8 @@ export function ImportIncidentsPage() {
             </Group>
             {imported.error ? <ErrorState error={imported.error} title="Progress could not be read; still trying" /> : null}
             {imported.run ? <RunProgress run={imported.run} /> : null}
-            {imported.run ? <RunOutcome run={imported.run} /> : null}
-            {imported.run?.status === 'succeeded' ? (
-              <Anchor component={Link} to="/records/incidents?source=servicenow">
-                Open the imported incidents
-              </Anchor>
-            ) : null}
+            {imported.run ? <RunOutcome run={imported.run} kinds={kinds} /> : null}
+            {imported.run?.status === 'succeeded' ? <ImportedLink run={imported.run} /> : null}
           </Stack>
         </Paper>
       ) : (

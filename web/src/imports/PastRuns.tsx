@@ -34,7 +34,10 @@ export function PastRuns({ runs }: { runs: AsyncState<{ items: ImportRunSummary[
                   <Table.Td>
                     {run.fileName} ({formatBytes(run.fileSize)})
                   </Table.Td>
-                  <Table.Td>{run.mode === 'dry-run' ? 'Check' : 'Import'}</Table.Td>
+                  <Table.Td>
+                    {run.mode === 'dry-run' ? 'Check' : 'Import'}
+                    {run.format === 'xes' ? ' (XES log)' : ''}
+                  </Table.Td>
                   <Table.Td>
                     <Badge color={statusColours[run.status]} variant="light" tt="none" c="dark.8" style={{ overflow: 'visible' }} styles={{ label: { overflow: 'visible' } }}>
                       {statusLabels[run.status]}
