@@ -23,9 +23,22 @@ describe.skipIf(!availability.run)('business calendars in the browser', () => {
     await page.getByText('london-business-hours · version 1').waitFor();
     await expectAccessible(page, 'calendar page');
 
-    // A period that ends before it starts is pointed out at the field, and nothing is sent.
+    // Times are 24-hour HH:mm in every field, whatever was typed: start and end alike.
+    const mondayStart = page.getByRole('textbox', { name: 'Monday period 1 start' });
     const mondayEnd = page.getByRole('textbox', { name: 'Monday period 1 end' });
+    const originalStart = await mondayStart.inputValue();
     const originalEnd = await mondayEnd.inputValue();
+    expect([originalStart, originalEnd]).toEqual(['08:00', '18:00']);
+    await mondayStart.fill('9');
+    await mondayStart.press('Tab');
+    await expect.poll(() => mondayStart.inputValue()).toBe('09:00');
+    await mondayEnd.fill('6 pm');
+    await mondayEnd.press('Tab');
+    await expect.poll(() => mondayEnd.inputValue()).toBe('18:00');
+    await mondayStart.fill(originalStart);
+    expect(await page.getByText(/\b[AP]M\b/).count()).toBe(0);
+
+    // A period that ends before it starts is pointed out at the field, and nothing is sent.
     await mondayEnd.fill('07:00');
     await page.getByRole('button', { name: 'Save calendar' }).click();
     await page.getByText('Must be after the start').waitFor();
@@ -43,8 +56,10 @@ describe.skipIf(!availability.run)('business calendars in the browser', () => {
     await screenshot(page, 'calendar-saved');
 
     // The preview counts business time in the saved definition: Monday 5 July 2027 is now closed.
-    await page.getByRole('textbox', { name: 'From', exact: true }).fill('2027-07-05T09:00');
-    await page.getByRole('textbox', { name: 'To', exact: true }).fill('2027-07-06T18:00');
+    await page.getByRole('textbox', { name: 'From date' }).fill('2027-07-05');
+    await page.getByRole('textbox', { name: 'From time' }).fill('9');
+    await page.getByRole('textbox', { name: 'To date' }).fill('2027-07-06');
+    await page.getByRole('textbox', { name: 'To time' }).fill('18:00');
     await page.getByRole('textbox', { name: /Target/ }).fill('60');
     await page.getByRole('button', { name: /Calculate/ }).click();
     const preview = page.getByTestId('calendar-preview');
@@ -53,6 +68,9 @@ describe.skipIf(!availability.run)('business calendars in the browser', () => {
     // Only Tuesday counts; the first hour of business is Tuesday morning.
     expect(text).toMatch(/6 Jul 2027/);
     expect(text).not.toMatch(/5 Jul 2027/);
+    // The readout writes its times as the editor does: the working period of Tuesday on London's clocks.
+    expect(text).toContain('Tue 6 Jul 2027, 08:00–18:00');
+    expect(text).not.toMatch(/\b[AP]M\b|\d{2}:\d{2}:\d{2}/);
     await expectAccessible(page, 'calendar preview');
   });
 

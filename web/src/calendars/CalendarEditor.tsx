@@ -1,10 +1,26 @@
 import { ActionIcon, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { timeZones, weekdayLabel, weekdays, weeklyMinutes, type CalendarDefinition, type Holiday, type Period, type Weekday } from './calendar-form';
+import { normaliseTime, periodText } from './calendar-time';
 
 export function formatMinutes(minutes: number): string {
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
   return m ? `${h}h ${m}m` : `${h}h`;
+}
+
+/**
+ * A time of day, typed as 24-hour HH:mm and tidied when the field is left (`9` → `09:00`). Not
+ * the browser's time input, which shows "9:00 AM" or seconds by the browser's habit, not ours.
+ */
+function TimeInput({ label, value, error, readOnly, placeholder, onChange }: { label: string; value: string; error?: string; readOnly: boolean; placeholder: string; onChange(value: string): void }) {
+  return (
+    <TextInput aria-label={label} w={130} inputMode="numeric" autoComplete="off" placeholder={placeholder} value={value} readOnly={readOnly} error={error}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      onBlur={(e) => {
+        const tidy = normaliseTime(e.currentTarget.value);
+        if (tidy && tidy !== e.currentTarget.value) onChange(tidy);
+      }} />
+  );
 }
 
 interface EditorProps {
@@ -31,6 +47,7 @@ export function CalendarEditor({ value, onChange, errors, readOnly }: EditorProp
           <Title order={2} size="h4" id="week-heading">Working week</Title>
           <Text size="sm" c="dimmed">{formatMinutes(weeklyMinutes(value.workingHours))} a week</Text>
         </Group>
+        <Text size="sm" c="dimmed" mb="xs">Times in 24-hour HH:mm on the clocks of {value.timeZone || "the calendar's time zone"}; 24:00 ends a day.</Text>
         <Table>
           <Table.Tbody>
             {weekdays.map((day) => {
@@ -43,11 +60,11 @@ export function CalendarEditor({ value, onChange, errors, readOnly }: EditorProp
                       {periods.length === 0 ? <Text size="sm" c="dimmed">Not worked</Text> : null}
                       {periods.map((p, i) => (
                         <Group key={i} gap="xs" align="flex-start">
-                          <TextInput aria-label={`${weekdayLabel[day]} period ${i + 1} start`} type="time" w={130} value={p.start} readOnly={readOnly}
-                            error={errors[`workingHours.${day}[${i}].start`]} onChange={(e) => setDay(day, periods.map((x, j) => (j === i ? { ...x, start: e.currentTarget.value } : x)))} />
+                          <TimeInput label={`${weekdayLabel[day]} period ${i + 1} start`} placeholder="HH:mm, e.g. 09:00" value={p.start} readOnly={readOnly}
+                            error={errors[`workingHours.${day}[${i}].start`]} onChange={(start) => setDay(day, periods.map((x, j) => (j === i ? { ...x, start } : x)))} />
                           <Text pt={6}>to</Text>
-                          <TextInput aria-label={`${weekdayLabel[day]} period ${i + 1} end`} w={130} placeholder="17:30 or 24:00" value={p.end} readOnly={readOnly}
-                            error={errors[`workingHours.${day}[${i}].end`]} onChange={(e) => setDay(day, periods.map((x, j) => (j === i ? { ...x, end: e.currentTarget.value } : x)))} />
+                          <TimeInput label={`${weekdayLabel[day]} period ${i + 1} end`} placeholder="HH:mm, 24:00 at midnight" value={p.end} readOnly={readOnly}
+                            error={errors[`workingHours.${day}[${i}].end`]} onChange={(end) => setDay(day, periods.map((x, j) => (j === i ? { ...x, end } : x)))} />
                           {!readOnly ? (
                             <ActionIcon variant="subtle" color="red" mt={4} aria-label={`Remove ${weekdayLabel[day]} period ${i + 1}`} onClick={() => setDay(day, periods.filter((_, j) => j !== i))}>×</ActionIcon>
                           ) : null}
@@ -83,7 +100,7 @@ export function CalendarEditor({ value, onChange, errors, readOnly }: EditorProp
                 onChange={(e) => setHolidays(value.holidays.map((x, j) => (j === i ? { ...x, date: e.currentTarget.value } : x)))} />
               <TextInput aria-label={`Holiday ${i + 1} name`} placeholder="e.g. Christmas Day" style={{ flex: 1 }} value={h.name ?? ''} readOnly={readOnly}
                 onChange={(e) => setHolidays(value.holidays.map((x, j) => (j === i ? { ...x, name: e.currentTarget.value } : x)))} />
-              {h.closed?.length ? <Text size="sm" pt={6}>Closed {h.closed.map((p) => `${p.start}–${p.end}`).join(', ')}</Text> : <Text size="sm" pt={6} c="dimmed">Whole day</Text>}
+              {h.closed?.length ? <Text size="sm" pt={6}>Closed {h.closed.map(periodText).join(', ')}</Text> : <Text size="sm" pt={6} c="dimmed">Whole day</Text>}
               {!readOnly ? <ActionIcon variant="subtle" color="red" mt={4} aria-label={`Remove holiday ${i + 1}`} onClick={() => setHolidays(value.holidays.filter((_, j) => j !== i))}>×</ActionIcon> : null}
             </Group>
           ))}
