@@ -111,4 +111,46 @@ describe.skipIf(!availability.run)('incidents in the requester portal, in the br
     // The only failed load is the session probe before signing in.
     expect(consoleErrors.filter((e) => !/status of 401/.test(e))).toEqual([]);
   });
+
+  it('a requester with many incidents pages through them, ten at a time, told how many there are', async () => {
+    // Still signed in as the requester: report enough problems for three pages.
+    const { csrfToken: requesterToken } = await (await page.request.get('/api/session')).json() as { csrfToken: string };
+    for (let i = 1; i <= 21; i += 1) {
+      const reported = await page.request.post('/api/incidents', {
+        headers: { 'X-CSRF-Token': requesterToken },
+        data: { shortDescription: `Paging check ${String(i).padStart(2, '0')}`, category: 'other', impact: 'low', urgency: 'low' },
+      });
+      expect(reported.status(), await reported.text()).toBe(201);
+    }
+    const all = await (await page.request.get('/api/incidents?limit=1&count=true')).json() as { total: number };
+    expect(all.total).toBeGreaterThan(21);
+
+    const fetched: string[] = [];
+    page.on('request', (r) => { if (r.url().includes('/api/incidents?')) fetched.push(r.url()); });
+    await page.goto('/portal');
+    const mine = page.getByRole('region', { name: 'My incidents' });
+    const pages = mine.getByRole('navigation', { name: 'Pages of my incidents' });
+    await pages.getByText(`Incidents 1–10 of ${all.total}`).waitFor();
+    expect(await mine.locator('tbody tr').count()).toBe(10);
+    // The newest first, and only a page of them is asked for.
+    await mine.getByRole('row', { name: /Paging check 21/ }).waitFor();
+    expect(fetched.every((url) => new URL(url).searchParams.get('limit') === '10')).toBe(true);
+
+    await pages.getByRole('button', { name: 'Next page' }).click();
+    await pages.getByText(`Incidents 11–20 of ${all.total}`).waitFor();
+    await mine.getByRole('row', { name: /Paging check 11/ }).waitFor();
+    expect(await mine.getByRole('row', { name: /Paging check 21/ }).count()).toBe(0);
+    await pages.getByRole('button', { name: 'Next page' }).click();
+    const last = Math.min(30, all.total);
+    await pages.getByText(`Incidents 21–${last} of ${all.total}`).waitFor();
+    await pages.getByRole('button', { name: 'Previous page' }).click();
+    await pages.getByText(`Incidents 11–20 of ${all.total}`).waitFor();
+    await expectAccessible(page, 'portal with paged incidents');
+    await screenshot(page, 'portal-incidents-04-paged');
+
+    // Their requests are paged the same way and say how many there are.
+    const requests = await (await page.request.get('/api/service-requests?limit=1&count=true')).json() as { total: number };
+    const myRequests = page.getByRole('region', { name: 'My requests' });
+    await myRequests.getByText(requests.total === 0 ? 'No requests' : new RegExp(`^Requests 1–${Math.min(10, requests.total)} of ${requests.total}`)).first().waitFor();
+  });
 });

@@ -1,27 +1,28 @@
 import { Anchor, Badge, Paper, Table, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useSignedIn } from '../app/session';
-import { get } from '../shared/api';
 import { formatInstant } from '../shared/format';
-import type { RecordPage } from '../shared/types';
 import { EmptyState, ErrorState, LoadingState } from '../shared/ui/states';
-import { useAsync } from '../shared/ui/useAsync';
+import { PageNav, usePagedList } from '../shared/ui/PagedList';
 import { statusWords } from './portal-incident';
 import type { PortalIncident } from './types';
 
-/** The portal's list of incidents the signed-in person reported, newest first. */
+/** Incidents a page of the portal lists; the rest are a page away. */
+const pageSize = 10;
+
+/** The portal's list of incidents the signed-in person reported, newest first, a page at a time. */
 export function MyIncidents() {
   const session = useSignedIn();
-  const path = `/api/incidents?callerId=${session.user.id}&sort=-createdAt&limit=50`;
-  const incidents = useAsync(path, (signal) => get<RecordPage>(path, signal));
+  const paged = usePagedList<PortalIncident>(`/api/incidents?callerId=${session.user.id}&sort=-createdAt`, pageSize);
+  const incidents = paged.list;
   const tz = session.user.timeZone;
-  const items = (incidents.data?.items ?? []) as PortalIncident[];
+  const items = incidents.data?.items ?? [];
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="my-incidents-heading">
       <Title order={2} size="h3" id="my-incidents-heading" mb="sm">My incidents</Title>
       {incidents.error ? <ErrorState error={incidents.error} onRetry={incidents.reload} /> : null}
       {!incidents.data && !incidents.error ? <LoadingState label="Loading your incidents…" /> : null}
-      {incidents.data && items.length === 0 ? <EmptyState title="No incidents reported">Problems you report appear here.</EmptyState> : null}
+      {incidents.data && items.length === 0 && paged.trail.before.length === 0 ? <EmptyState title="No incidents reported">Problems you report appear here.</EmptyState> : null}
       {items.length > 0 ? (
         <Table.ScrollContainer minWidth={640}>
           <Table striped highlightOnHover>
@@ -47,6 +48,7 @@ export function MyIncidents() {
           </Table>
         </Table.ScrollContainer>
       ) : null}
+      <PageNav paged={paged} noun="incidents" label="Pages of my incidents" />
     </Paper>
   );
 }

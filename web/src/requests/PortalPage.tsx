@@ -4,10 +4,10 @@ import { Link } from 'react-router';
 import { useSignedIn } from '../app/session';
 import { get } from '../shared/api';
 import { formatInstant } from '../shared/format';
-import type { RecordPage } from '../shared/types';
 import { EmptyState, ErrorState, LoadingState } from '../shared/ui/states';
 import { useAsync } from '../shared/ui/useAsync';
 import { usePageTitle } from '../shared/ui/usePageTitle';
+import { PageNav, usePagedList } from '../shared/ui/PagedList';
 import { MyIncidents } from '../portal-incidents/MyIncidents';
 import { dueText } from './request-logic';
 import type { CatalogueService, ServiceRequest } from './types';
@@ -82,18 +82,22 @@ export function PortalPage() {
   );
 }
 
+/** Requests a page of the portal lists; the rest are a page away. */
+const pageSize = 10;
+
+/** The person's own requests, newest first, a page at a time. */
 function MyRequests() {
   const session = useSignedIn();
-  const path = `/api/service-requests?requesterId=${session.user.id}&sort=-createdAt&limit=50`;
-  const requests = useAsync(path, (signal) => get<RecordPage>(path, signal));
+  const paged = usePagedList<ServiceRequest>(`/api/service-requests?requesterId=${session.user.id}&sort=-createdAt`, pageSize);
+  const requests = paged.list;
   const tz = session.user.timeZone;
-  const items = (requests.data?.items ?? []) as ServiceRequest[];
+  const items = requests.data?.items ?? [];
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="my-requests-heading">
       <Title order={2} size="h3" id="my-requests-heading" mb="sm">My requests</Title>
       {requests.error ? <ErrorState error={requests.error} onRetry={requests.reload} /> : null}
       {!requests.data && !requests.error ? <LoadingState label="Loading your requests…" /> : null}
-      {requests.data && items.length === 0 ? <EmptyState title="No requests yet">Requests you raise appear here.</EmptyState> : null}
+      {requests.data && items.length === 0 && paged.trail.before.length === 0 ? <EmptyState title="No requests yet">Requests you raise appear here.</EmptyState> : null}
       {items.length > 0 ? (
         <Table.ScrollContainer minWidth={640}>
           <Table striped highlightOnHover>
@@ -121,6 +125,7 @@ function MyRequests() {
           </Table>
         </Table.ScrollContainer>
       ) : null}
+      <PageNav paged={paged} noun="requests" label="Pages of my requests" />
     </Paper>
   );
 }
