@@ -37,6 +37,9 @@ describe('compareTargets', () => {
     const [warning, ...rest] = compareTargets(sla, [ola]);
     expect(rest).toEqual([]);
     expect(warning).toMatchObject({ kind: 'different-calendar', underpinning: 'OLA-000005', priority: null });
-    expect(warning!.message).toContain('london-business-hours');
+    expect(warning!.message).toBe('OLA-000005 (service desk) counts business time on london-business-hours but SLA-000002 on 24x7, so their targets cannot be compared minute for minute');
+    // With the calendars' names, the message names them instead of their ids.
+    const names = new Map([['london-business-hours', 'London business hours'], ['24x7', 'Round the clock']]);
+    expect(compareTargets(sla, [ola], names)[0]!.message).toBe('OLA-000005 (service desk) counts business time on London business hours but SLA-000002 on Round the clock, so their targets cannot be compared minute for minute');
   });
 });

@@ -2,6 +2,7 @@ import type { Executor } from '../../platform/db/database.js';
 import { AppError } from '../../platform/http/app-error.js';
 import { formatDuration } from '../../kernel/calendar/index.js';
 import { measures, priorities, targetsOfRow, type AgreementTargets, type Measure, type Priority } from './agreement-targets.js';
+import { calendarLookup } from './calendar.lookup.js';
 
 /** An agreement's terms as the comparison needs them. */
 export interface AgreementTerms {
@@ -31,17 +32,19 @@ const minutes = (m: number) => formatDuration(m * 60_000);
  * 8.3.3: underpinning agreements must support the SLA's targets. An SLA target tighter than the
  * target of an OLA or contract it depends on cannot be met whenever the ticket spends the whole
  * of that time with the group or supplier. Targets on different calendars are not comparable
- * minute for minute, so that is said instead of guessed at.
+ * minute for minute, so that is said instead of guessed at, naming the calendars by
+ * `calendarNames` (their ids where it has none).
  */
-export function compareTargets(sla: AgreementTerms, underpinning: readonly AgreementTerms[]): AgreementWarning[] {
+export function compareTargets(sla: AgreementTerms, underpinning: readonly AgreementTerms[], calendarNames: ReadonlyMap<string, string> = new Map()): AgreementWarning[] {
   const warnings: AgreementWarning[] = [];
+  const named = (id: string | null) => (id === null ? 'no calendar' : calendarNames.get(id) ?? id);
   for (const other of underpinning) {
     const who = `${other.reference} (${other.party})`;
     const calendar = other.calendarId ?? sla.calendarId;
     if (calendar !== sla.calendarId) {
       warnings.push({
         kind: 'different-calendar', sla: sla.reference, underpinning: other.reference, priority: null, measure: null, slaMinutes: null, underpinningMinutes: null,
-        message: `${who} counts business time on calendar ${calendar ?? '(none)'} but ${sla.reference} on ${sla.calendarId ?? '(none)'}, so their targets cannot be compared minute for minute`,
+        message: `${who} counts business time on ${named(calendar)} but ${sla.reference} on ${named(sla.calendarId)}, so their targets cannot be compared minute for minute`,
       });
       continue;
     }
@@ -79,5 +82,6 @@ export async function underpinningTerms(db: Executor, slaKey: string): Promise<{
 /** Warnings for one SLA (id or reference): targets its OLAs and contracts cannot support. */
 export async function agreementWarnings(db: Executor, slaKey: string): Promise<AgreementWarning[]> {
   const { sla, underpinning } = await underpinningTerms(db, slaKey);
-  return compareTargets(sla, underpinning);
+  const ids = [sla, ...underpinning].map((a) => a.calendarId).filter((id): id is string => id !== null);
+  return compareTargets(sla, underpinning, await calendarLookup.names(db, [...new Set(ids)]));
 }

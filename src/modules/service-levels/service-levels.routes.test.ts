@@ -251,6 +251,11 @@ describe.each(storeNames())('service levels on %s', (store) => {
 
       const api = await t.app.inject({ method: 'GET', url: `/api/service-levels/clocks?service=${otherService}&customer=${customer}`, headers: asUser(slm) });
       expect(json<{ sla: { reference: string }; clocks: unknown[] }>(api)).toMatchObject({ sla: { reference: own.reference } });
+      // The OLA counts on another calendar than its SLA: the warning names both calendars by name.
+      const warnings = json<{ items: { kind: string; message: string }[] }>(await t.app.inject({ method: 'GET', url: `/api/slas/${own.reference}/warnings`, headers: asUser(slm) }));
+      expect(warnings.items.filter((w) => w.kind === 'different-calendar').map((w) => w.message)).toEqual([
+        `${ola.reference} (hosting) counts business time on London office hours but ${own.reference} on Always, so their targets cannot be compared minute for minute`,
+      ]);
     });
 
     it('publishes its routes in the OpenAPI document', async () => {
