@@ -76,6 +76,18 @@ describe.each(storeNames())('XES event log import on %s', (store) => {
     expect(await incidents()).toEqual([]);
   });
 
+  it('keeps the first 200 issues with the run and lists every one in issues.csv, read again from the stored log', async () => {
+    const traces = Array.from({ length: 250 }, (_, i) => `<trace><string key="concept:name" value="1-${5000 + i}"/><event><string key="concept:name" value="Accepted"/><string key="lifecycle:transition" value="In Progress"/><date key="time:timestamp" value="2012-13-01T00:00:00Z"/></event></trace>`);
+    const log = Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n<log xmlns="http://www.xes-standard.org/">\n${traces.join('\n')}\n</log>\n`);
+    const run = await runToEnd('many-problems.xes.gz', gzipSync(log), '?dryRun=true&kind=bpic2013-incidents');
+    expect(run.report).toMatchObject({ incidents: 250, issueCount: 250 });
+    expect(run.report!.issues.length).toBe(200);
+    const csv = await t.app.inject({ method: 'GET', url: `/api/incident-imports/${run.id}/issues.csv`, headers: asUser(manager) });
+    const lines = csv.body.trim().split('\n').slice(1);
+    expect(lines.length).toBe(250);
+    expect(lines[249]).toBe('252,1-5249,time:timestamp,"""2012-13-01T00:00:00Z"" is not an XES date (yyyy-mm-ddThh:mm:ss±hh:mm)"');
+  });
+
   it('checks a gzip log in a dry run: detected kind, mapping and throughput, nothing written', async () => {
     const dry = await runToEnd('sample.xes.gz', gzipSync(sample), '?dryRun=true');
     expect(dry).toMatchObject({ status: 'succeeded', mode: 'dry-run', progress: { processed: 11, total: 11, percent: 100 }, report: { rows: 11, incidents: 3, issueCount: 0, imported: 0 } });

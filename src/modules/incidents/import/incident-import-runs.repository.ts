@@ -48,6 +48,8 @@ export async function claimImportRun(db: Executor, id: string, now: number, stal
 export async function latestCleanDryRun(db: Executor, sha256: string, formatVersion: number): Promise<IncidentImportRunTable | undefined> {
   return db.selectFrom('incident_import_runs').selectAll()
     .where('sha256', '=', sha256).where('mode', '=', 'dry-run').where('status', '=', 'succeeded').where('format_version', '=', formatVersion)
+    // Only a check of the file as a ServiceNow export: the same bytes checked as an XES log say nothing of that.
+    .where('source_format', 'is', null)
     .orderBy('id', 'desc').limit(1).executeTakeFirst();
 }
 
