@@ -130,6 +130,9 @@ describe.skipIf(!availability.run)('business calendars in the browser', () => {
     await page.getByRole('heading', { level: 1, name: new RegExp(sla.reference) }).waitFor();
     await expect.poll(() => page.locator('[data-field="calendarId"]').textContent()).toBe(allHours.name);
     await expectAccessible(page, 'SLA with its calendar named');
+    // Its history names the calendars it moved between, as the record does.
+    await page.getByRole('tab', { name: 'History' }).click();
+    await page.getByRole('list', { name: 'History' }).getByText(`Business calendar: ${london.name} → ${allHours.name}`).waitFor();
 
     // The list names the calendar too.
     await page.goto(`/records/slas?q=${encodeURIComponent('Calendar journey')}`);

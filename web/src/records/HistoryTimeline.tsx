@@ -6,6 +6,8 @@ import { formatBytes, formatInstant } from '../shared/format';
 import type { HistoryEvent, RecordType } from '../shared/types';
 import { EmptyState, ErrorState, LoadingState } from '../shared/ui/states';
 import { useAsync } from '../shared/ui/useAsync';
+import { integerText } from './fields';
+import { useLookupNames } from './useLookupNames';
 
 interface Change {
   field: string;
@@ -28,6 +30,7 @@ const kindLabels: Record<HistoryEvent['kind'], string> = {
 export function HistoryTimeline({ recordType, recordKey, refreshKey }: { recordType: RecordType; recordKey: string; refreshKey: number }) {
   const session = useSignedIn();
   const history = useAsync(`${recordType.plural}/${recordKey}/history#${refreshKey}`, (signal) => get<{ items: HistoryEvent[] }>(`/api/${recordType.plural}/${recordKey}/history`, signal));
+  const lookupName = useLookupNames(recordType);
   if (history.error) return <ErrorState error={history.error} onRetry={history.reload} />;
   if (!history.data) return <LoadingState label="Loading history…" />;
   const events = [...history.data.items].sort((a, b) => b.seq - a.seq);
@@ -52,14 +55,14 @@ export function HistoryTimeline({ recordType, recordKey, refreshKey }: { recordT
             </Group>
           }
         >
-          <EventDetail recordType={recordType} event={event} />
+          <EventDetail recordType={recordType} event={event} lookupName={lookupName} />
         </Timeline.Item>
       ))}
     </Timeline>
   );
 }
 
-function EventDetail({ recordType, event }: { recordType: RecordType; event: HistoryEvent }) {
+function EventDetail({ recordType, event, lookupName }: { recordType: RecordType; event: HistoryEvent; lookupName: ReturnType<typeof useLookupNames> }) {
   const { personName, linkTypes } = useMetadata();
   const session = useSignedIn();
   const linkLabel = (id: unknown) => linkTypes.find((t) => t.id === id)?.label ?? String(id);
@@ -73,6 +76,9 @@ function EventDetail({ recordType, event }: { recordType: RecordType; event: His
     if (field?.kind === 'boolean') return value === true ? 'Yes' : 'No';
     if (field?.kind === 'instant') return formatInstant(String(value), session.user.timeZone);
     if (field?.kind === 'user') return personName(String(value));
+    // A target in minutes reads '40h' here as on the record; a calendar by its name.
+    if (field?.kind === 'integer') return integerText(field, value);
+    if (field?.lookup) return lookupName(field, String(value));
     return String(value);
   };
   const data = event.data;
