@@ -80,6 +80,6 @@ export const incidentRecord: RecordTypeDefinition = {
     pirSummary: { kind: 'longText', label: 'Post-incident review', help: 'Required before a major incident can be closed', notOnCreate: true },
     source: { kind: 'text', label: 'Source', readOnly: true, filterable: true, help: 'Where an imported incident came from' },
     externalId: { kind: 'text', label: 'External number', readOnly: true },
-    escalationLevel: { kind: 'integer', label: 'Escalation level', readOnly: true, filterable: true, sortable: true, help: 'Set by the SLA watch as the resolution clock reaches each escalation level' },
+    escalationLevel: { kind: 'integer', label: 'Escalation level', readOnly: true, filterable: true, sortable: true, help: 'Set by the SLA watch as the resolution clock reaches each escalation level; empty for an incident the watch never followed while it was open (closed before the watch ran, or imported)' },
   },
 };

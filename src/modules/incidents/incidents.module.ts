@@ -2,7 +2,7 @@ import { staffRoles } from '../../platform/auth/roles.js';
 import type { CertusModule } from '../../kernel/module.js';
 import { incidentRecord } from './incident.record.js';
 import { slaBreachRecord } from './sla-breach.record.js';
-import { slaWatchJob, watchSlas } from './sla-watch.js';
+import { openStates, slaWatchJob, watchIncidents, watchSlas } from './sla-watch.js';
 import { slaBreachesMigration } from './migrations/20261128T1504-sla-breaches.js';
 import { incidentKpiIndexesMigration } from './migrations/20261128T1506-incident-kpi-indexes.js';
 import { incidentQueueIndexMigration } from './migrations/20261128T1559-incident-queue-index.js';
@@ -58,11 +58,15 @@ export const incidentsModule: CertusModule = {
     await app.register(slaDashboardRoutes);
     await app.register(escalationSettingsRoutes);
   },
-  // The demo's clocks are snapshotted at load, so the queue and dashboard have figures on first start.
+  // The demo's clocks are snapshotted at load, so the queue and dashboard have figures on first
+  // start; then the watch's first pass over the open incidents escalates them and records every
+  // breach, the closed history's included (see watchIncidents).
   demo: async (context) => {
     await loadIncidentDemo(context);
     await loadOpenIncidentDemo(context);
     await backfillIncidentClocks(context.database.db, context.now);
+    const open = await context.database.db.selectFrom('incidents').select('id').where('status', 'in', openStates).orderBy('id').execute();
+    await watchIncidents(context.database, open.map((r) => r.id), context.now);
   },
   jobs: {
     [slaWatchJob]: async (_payload, { database, now }) => { await watchSlas(database, now); },

@@ -7,7 +7,8 @@ export { importServicenowIncidents, type ImportReport } from './import/incident-
 export { fileSource, bufferSource, type CsvSource } from './import/csv-source.js';
 export { parseServicenowDate, servicenowColumns, type ServicenowRow } from './import/servicenow-format.js';
 export { slaBreachRecord } from './sla-breach.record.js';
-export { watchSlas, slaWatchJob, type WatchSummary } from './sla-watch.js';
+export { watchSlas, watchIncidents, slaWatchJob, type WatchSummary } from './sla-watch.js';
+export { recordBreach, recordMissingBreaches } from './sla-breaches.js';
 export { incidentClocks, type IncidentClocks } from './incident-clocks.js';
 export { incidentTrends, incidentsSince, recentIncidents, type IncidentTrend } from './incident.facts.js';
 export { incidentRecordFacts, incidentsAround, incidentsLinkedTo, slaBreachFacts, type IncidentRecordFacts, type MajorIncidentFacts, type SlaBreachFacts } from './incident.facts.js';

@@ -1,11 +1,9 @@
 import type { Database, Executor } from '../../platform/db/database.js';
-import { systemPrincipal } from '../../platform/auth/system-user.js';
 import { queueEmail } from '../../platform/notify/mailer.js';
-import { createRecord } from '../../kernel/records/record.service.js';
 import { formatDuration } from '../../kernel/calendar/index.js';
 import { incidentWorkflow } from './incident.workflow.js';
 import { agreementsLoader } from './incident-clocks.js';
-import { slaBreachRecord } from './sla-breach.record.js';
+import { recordBreach, recordMissingBreaches } from './sla-breaches.js';
 import { computeIncidentClocks, storeClocksOf, type ClockSnapshot } from './sla-snapshots.js';
 import { levelReached, nextEscalationAt, type EscalationLevel, type EscalationSettings } from './escalation.js';
 import { currentEscalation } from './escalation-settings.repository.js';
@@ -21,6 +19,8 @@ export interface WatchSummary {
   breached: number;
   /** Incidents raised to a higher escalation level. */
   escalated: number;
+  /** Breach records created, without e-mail, for breached snapshots that had none (tickets no longer open, history). */
+  recorded: number;
 }
 
 export const openStates = incidentWorkflow.states.filter((s) => s.category === 'open').map((s) => s.id);
@@ -104,15 +104,21 @@ async function loadIncidents(db: Executor, ids: readonly string[]): Promise<Watc
  * at-risk threshold warns the assignee and the managers once; a breached clock becomes an SLA
  * breach record to investigate and escalates to the incident and service level managers.
  * Notifications go before the snapshot is stored, so a pass that fails half-way is repeated.
+ * Last, every breached snapshot still without a breach record — a ticket resolved or closed
+ * before its breach was seen, history from before this was done — gets one, without e-mail.
  * Safe to run in several processes: the breach record is unique per incident and clock, and
  * each e-mail has a dedupe key.
  */
 export async function watchSlas(database: Database, now = Date.now()): Promise<WatchSummary> {
+  return watchIncidents(database, await incidentsToReplay(database.db, now), now);
+}
+
+/** One pass of the watch over these incidents (the demo loader's first pass takes every open one). */
+export async function watchIncidents(database: Database, ids: readonly string[], now: number): Promise<WatchSummary> {
   const { db } = database;
-  const summary: WatchSummary = { checked: 0, atRisk: 0, breached: 0, escalated: 0 };
+  const summary: WatchSummary = { checked: 0, atRisk: 0, breached: 0, escalated: 0, recorded: 0 };
   const recipients = recipientsFor(database);
   const agreementsOf = agreementsLoader(db, true);
-  const ids = await incidentsToReplay(db, now);
   const escalation = ids.length > 0 ? (await currentEscalation(db)).settings : null;
   // In chunks: notifications per incident, then the chunk's snapshots in one transaction.
   for (let i = 0; i < ids.length; i += 100) {
@@ -131,6 +137,7 @@ export async function watchSlas(database: Database, now = Date.now()): Promise<W
     }
     await db.transaction().execute((trx) => storeClocksOf(trx, replayed));
   }
+  summary.recorded = await recordMissingBreaches(db, now);
   return summary;
 }
 
@@ -161,24 +168,15 @@ async function notify(database: Database, incident: WatchedIncident, clock: Cloc
   const escalatedOn = (when: EscalationLevel['when']) => isEscalationClock(clock) && escalation.levels.some((l) => l.when === when);
   if (clock.breached && clock.breachedAt !== null) {
     const to = await recipients(incident.assignee_id);
-    const created = await db.transaction().execute(async (trx) => {
-      const exists = await trx.selectFrom('sla_breaches').select('id').where('incident', '=', incident.reference).where('clock', '=', clock.clockId).executeTakeFirst();
-      if (exists) return false;
-      const system = await systemPrincipal(trx, now);
-      const breach = await createRecord(trx, slaBreachRecord, system, {
-        summary: `${incident.reference} missed "${clock.name}" (${sla})`,
-        incident: incident.reference, sla, clock: clock.clockId, priority: clock.priority,
-        breachedAt: new Date(clock.breachedAt!).toISOString(),
-      }, now, { system: true });
-      if (escalatedOn('breached')) return true;
+    const recorded = await recordBreach(db, incident, { ...clock, sla, breachedAt: clock.breachedAt }, now, async (trx, breach) => {
+      if (escalatedOn('breached')) return;
       await queueEmail(trx, {
         to,
-        subject: `${incident.reference} breached ${clock.name} — ${breach.reference}`,
-        text: `${incident.reference} (${incident.priority}) "${incident.short_description}" missed its target "${clock.name}" under ${sla} at ${new Date(clock.breachedAt!).toISOString()}.\nBreach record ${breach.reference} is open for investigation.`,
+        subject: `${incident.reference} breached ${clock.name} — ${breach}`,
+        text: `${incident.reference} (${incident.priority}) "${incident.short_description}" missed its target "${clock.name}" under ${sla} at ${new Date(clock.breachedAt!).toISOString()}.\nBreach record ${breach} is open for investigation.`,
       }, `breached:${incident.id}:${clock.clockId}`, now);
-      return true;
     });
-    return created ? 'breached' : null;
+    return recorded.created ? 'breached' : null;
   }
   if (clock.atRisk && clock.status === 'running') {
     if (escalatedOn('at-risk')) return 'atRisk';
