@@ -35,7 +35,7 @@ describe.skipIf(!availability.run)('compliance journey in the browser', () => {
     await page.getByLabel('E-mail address').fill('internal-auditor@northwind.example');
     await page.getByRole('textbox', { name: 'Password' }).fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'My work', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Start', level: 1 }).waitFor();
 
     // The Compliance menu: catalogue, assessments, readiness.
     const compliance = page.getByRole('navigation', { name: 'Main navigation' }).getByRole('group', { name: 'Compliance' });
@@ -165,7 +165,7 @@ describe.skipIf(!availability.run)('compliance journey in the browser', () => {
     await page.getByLabel('E-mail address').fill('sms-manager@northwind.example');
     await page.getByRole('textbox', { name: 'Password' }).fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'My work', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Start', level: 1 }).waitFor();
 
     // The demo's approved assessment: every answer shown, nothing editable.
     await page.goto('/assessments/ASM-000001/worksheet');

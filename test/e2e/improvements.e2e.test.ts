@@ -31,13 +31,13 @@ describe.skipIf(!availability.run)('improvement journey in the browser', () => {
     await page.getByRole('heading', { name: 'Improvements', level: 1 }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/records/improvements');
 
-    // The shell: navigation by the standard's structure, the user's roles, "my work".
-    await page.getByRole('link', { name: 'My work' }).click();
-    await page.getByRole('heading', { name: 'My work', level: 1 }).waitFor();
+    // The shell: navigation by the standard's structure, the user's roles, the start page.
+    await page.getByRole('link', { name: 'Start', exact: true }).click();
+    await page.getByRole('heading', { name: 'Start', level: 1 }).waitFor();
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('group', { name: 'Improvement (10)' }).getByRole('link', { name: /Improvements/ }).waitFor();
     await page.getByTestId('user-menu').getByText('SMS manager').waitFor();
-    await page.getByText('Loading your work…').waitFor({ state: 'detached' });
-    await screenshot(page, '01-my-work');
+    await page.getByText('Loading your start page…').waitFor({ state: 'detached' });
+    await screenshot(page, '01-start');
     await expectAccessible('shell (my work)');
 
     // The list: server data in a sortable table.
@@ -119,7 +119,7 @@ describe.skipIf(!availability.run)('improvement journey in the browser', () => {
     await page.getByLabel('E-mail address').fill('process-owner@northwind.example');
     await page.getByRole('textbox', { name: 'Password' }).fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'My work', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Start', level: 1 }).waitFor();
 
     // Filters live in the address and the CSV export follows them.
     await page.goto('/records/improvements?status=open&priority=high');

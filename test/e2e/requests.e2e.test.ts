@@ -86,7 +86,7 @@ describe.skipIf(!availability.run)('service request journey in the browser', () 
 
     // The agent starts fulfilment; the tasks appear in order and must be done in order.
     await signIn('service-desk-agent@northwind.example');
-    await page.getByRole('heading', { name: 'My work', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Start', level: 1 }).waitFor();
     await page.goto(`/records/service-requests/${reference}`);
     await page.getByRole('heading', { level: 1, name: new RegExp(`^${reference} · Software installation`) }).waitFor();
     // The answers read under the model's own questions, not as its keys.
@@ -156,7 +156,7 @@ describe.skipIf(!availability.run)('service request journey in the browser', () 
 
   it('a catalogue owner designs a request model in the editor, publishes it, and it appears in the portal', async () => {
     await signIn('service-level-manager@northwind.example');
-    await page.getByRole('heading', { name: 'My work', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Start', level: 1 }).waitFor();
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: /Request model editor/ }).click();
     await page.getByRole('heading', { name: 'New request model', level: 1 }).waitFor();
     await page.getByRole('textbox', { name: /^Name/ }).fill('Second monitor');

@@ -20,7 +20,7 @@ export interface EvidenceEntry {
 export interface AuditSection {
   inProgress: AuditAssessment[];
   recent: AuditAssessment[];
-  /** The evidence index of the first assessment in progress, else of the latest completed one. */
+  /** The evidence index of the first assessment in progress, else of the latest completed one: cited records first, each part in requirement order. */
   evidence: null | { assessment: AssessmentHead; total: number; byKind: { record: number; document: number; attachment: number }; items: EvidenceEntry[]; limit: number };
 }
 
@@ -44,7 +44,9 @@ export async function auditSection(db: Executor, catalogue: Catalogue): Promise<
       return (answer?.evidence ?? []).map((e): EvidenceEntry => ({ requirementId: r.id, clause: r.clause, title: r.title, result: answer!.result, evidence: e }));
     });
     const count = (kind: Evidence['kind']) => all.filter((e) => e.evidence.kind === kind).length;
-    evidence = { assessment: (await headsOf(db, [source]))[0]!, total: all.length, byKind: { record: count('record'), document: count('document'), attachment: count('attachment') }, items: all.slice(0, evidenceLimit), limit: evidenceLimit };
+    // Cited records first: they are what the auditor samples; documents and files after them.
+    const ordered = [...all.filter((e) => e.evidence.kind === 'record'), ...all.filter((e) => e.evidence.kind !== 'record')];
+    evidence = { assessment: (await headsOf(db, [source]))[0]!, total: all.length, byKind: { record: count('record'), document: count('document'), attachment: count('attachment') }, items: ordered.slice(0, evidenceLimit), limit: evidenceLimit };
   }
   return { inProgress: await withCounts(open), recent: await withCounts(closed), evidence };
 }

@@ -17,7 +17,8 @@ export interface SmsOverview {
     findings: { major: number; minor: number; partial: number };
   };
   audits?: AssessmentHead[];
-  improvements?: OpenImprovementFacts;
+  /** `today` is the UTC day "overdue" is counted against (target date before it). */
+  improvements?: OpenImprovementFacts & { today: string };
   sla?: {
     from: string; to: string; target: number;
     months: { month: string; attainmentPercent: number | null; breaches: number }[];
@@ -68,7 +69,7 @@ export async function smsOverview(database: Database, catalogue: Catalogue, allo
     } else overview.assessment = null;
     overview.audits = await headsOf(db, await openAssessments(db));
   }
-  if (allows('improvements:read')) overview.improvements = await openImprovementFacts(db, isoDay(now));
+  if (allows('improvements:read')) overview.improvements = { ...(await openImprovementFacts(db, isoDay(now))), today: isoDay(now) };
   if (allows('service-level-dashboard:read')) {
     const period = overviewPeriod(now);
     const dashboard = await slaDashboard(db, dialect, { from: period.from, to: period.to }, now);

@@ -40,7 +40,8 @@ const Overview = Type.Object({
   }, { description: 'The latest completed or approved assessment; null when none exists' }))),
   audits: Type.Optional(Type.Array(AssessmentHead, { description: 'Assessments and audits planned or in progress' })),
   improvements: Type.Optional(Type.Object({
-    byStatus: Type.Array(Type.Object({ status: Type.String(), label: Type.String(), count: Type.Integer() })), open: Type.Integer(), overdue: Type.Integer(),
+    byStatus: Type.Array(Type.Object({ status: Type.String(), label: Type.String(), count: Type.Integer() })), open: Type.Integer(),
+    overdue: Type.Integer({ description: 'open with a target date before today' }), today: Type.String({ description: 'YYYY-MM-DD (UTC)' }),
   })),
   sla: Type.Optional(Type.Object({
     from: Type.String(), to: Type.String(), target: Type.Number(),

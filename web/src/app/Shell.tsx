@@ -55,7 +55,7 @@ export function Shell({ children }: { children: ReactNode }) {
             <Box hiddenFrom="sm" mb="sm">
               <GlobalSearch />
             </Box>
-            <NavLink component={Link} to="/" label="My work" active={location.pathname === '/'} onClick={close} />
+            <NavLink component={Link} to="/" label="Start" active={location.pathname === '/'} onClick={close} />
             {pages.filter((p) => p.group === 'work').map(pageLink)}
             {groups.map(({ group, types: members, pages: own }) => (
               <div key={group.id} role="group" aria-labelledby={`nav-${group.id}`}>

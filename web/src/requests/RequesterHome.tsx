@@ -1,10 +1,10 @@
 import { Navigate } from 'react-router';
 import { useSignedIn } from '../app/session';
-import { MyWorkPage } from '../work/MyWorkPage';
+import { StartPage } from '../start/StartPage';
 import { isRequesterOnly } from './types';
 
-/** Requesters start in the portal; everyone else in "My work". */
+/** Requesters start in the portal; everyone else on the start page for their roles. */
 export function RequesterHome() {
   const session = useSignedIn();
-  return isRequesterOnly(session.user.roles) ? <Navigate to="/portal" replace /> : <MyWorkPage />;
+  return isRequesterOnly(session.user.roles) ? <Navigate to="/portal" replace /> : <StartPage />;
 }

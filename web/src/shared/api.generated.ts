@@ -44561,7 +44561,10 @@ export interface operations {
                                     count: number;
                                 }[];
                                 open: number;
+                                /** @description open with a target date before today */
                                 overdue: number;
+                                /** @description YYYY-MM-DD (UTC) */
+                                today: string;
                             };
                             sla?: {
                                 from: string;
