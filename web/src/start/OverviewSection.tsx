@@ -1,9 +1,22 @@
 import { Alert, Anchor, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { lazy, Suspense, type ComponentProps } from 'react';
 import { Link } from 'react-router';
 import { formatCalendarDate } from '../shared/format';
-import { EChart, type ChartOption } from './EChart';
+import { LoadingState } from '../shared/ui/states';
+import type { ChartOption } from './EChart';
 import { Figure } from './Figure';
 import { attainmentDescription, dayBefore, maturityDescription, monthLabel, type Overview } from './start-view';
+
+// ECharts is loaded with the first chart, not with the app: most pages draw none.
+const LazyChart = lazy(() => import('./EChart').then((m) => ({ default: m.EChart })));
+
+function EChart(props: ComponentProps<typeof LazyChart>) {
+  return (
+    <Suspense fallback={<div style={{ height: props.height ?? 240 }}><LoadingState label="Drawing the chart…" /></div>}>
+      <LazyChart {...props} />
+    </Suspense>
+  );
+}
 
 const colours = { indigo: '#364fc7', red: '#c92a2a', teal: '#087f5b', grey: '#868e96', yellow: '#f59f00' };
 
