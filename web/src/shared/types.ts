@@ -18,7 +18,7 @@ export type ReferenceTarget = NonNullable<FieldMeta['target']>;
 export type StateMeta = RecordType['states'][number];
 export type TransitionMeta = RecordType['transitions'][number];
 export type LinkTypeMeta = RecordTypesResponse['linkTypes'][number];
-/** A module's page this person may open; `group` is `work` (beside My work), a navigation group id (`resolution` …) or `compliance`. */
+/** A module's page this person may open; `group` is `work` (beside Start), a navigation group id (`resolution` …) or `compliance`. */
 export type PageMeta = RecordTypesResponse['pages'][number];
 
 /** A field's value as forms and filters hold it (UI state, not an API shape). */
