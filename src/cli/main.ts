@@ -15,7 +15,7 @@ import type { ExpectedCheckpoint } from '../kernel/integrity/checkpoint-verify.j
 import { recordName } from '../kernel/integrity/integrity-problem.js';
 import { parseExpectedCheckpoint, verifyIntegrity } from '../kernel/integrity/integrity-verify.js';
 import { bootstrapAdministrator } from './bootstrap.js';
-import { fileSource, importServicenowIncidents } from '../modules/incidents/index.js';
+import { durationText, fileSource, importServicenowIncidents, importXesLog, xesFileSource, xesKinds, type XesKind } from '../modules/incidents/index.js';
 import { progressBar } from './progress.js';
 
 function config(): Config {
@@ -175,7 +175,9 @@ program.command('restore <file>').description('Restore a SQLite backup over the 
   console.log(`Restored ${file} (${migrations} migrations recorded) into ${sqliteFileFor(cfg)}. Start Certus to apply any newer migrations.`);
 });
 
-program.command('import').description('Import records').command('incidents <file>')
+const importCommand = program.command('import').description('Import records');
+
+importCommand.command('incidents <file>')
   .description('Import a ServiceNow incident audit export (.csv, or a .zip holding one)')
   .option('--dry-run', 'check every row and report problems; write nothing')
   .option('--as <email>', 'the user recorded as importing (default: the first administrator)')
@@ -196,6 +198,35 @@ program.command('import').description('Import records').command('incidents <file
     if (report.issueCount > report.issues.length) console.log(`  … and ${report.issueCount - report.issues.length} more`);
     for (const note of report.notes) console.log(`  note: ${note}`);
     if (report.issueCount > 0) process.exitCode = 1;
+  }));
+
+importCommand.command('xes <file>')
+  .description('Import an XES event log (.xes or .xes.gz) of incidents or problems; its kind is detected from its first trace')
+  .option('--dry-run', 'check every trace and report problems; write nothing')
+  .option('--kind <kind>', `read the log as this kind: ${xesKinds.join(', ')}`)
+  .option('--as <email>', 'the user recorded as importing (default: the first administrator)')
+  .action(async (file: string, options: { dryRun?: boolean; kind?: string; as?: string }) => withDatabase(async (database) => {
+    if (options.kind !== undefined && !(xesKinds as readonly string[]).includes(options.kind)) throw new Error(`--kind must be one of ${xesKinds.join(', ')}`);
+    const { db } = database;
+    const actor = options.as
+      ? await findUserByEmail(db, options.as)
+      : await db.selectFrom('users').innerJoin('user_roles', 'user_roles.user_id', 'users.id').selectAll('users').where('user_roles.role', '=', 'administrator').orderBy('users.created_at').executeTakeFirst();
+    if (!actor) throw new Error(options.as ? `No user ${options.as}` : 'No administrator exists yet; start Certus once or pass --as');
+    const bar = progressBar(options.dryRun ? 'Checking' : 'Importing');
+    const started = performance.now();
+    const { check, written } = await importXesLog(database, xesFileSource(file), file.split(/[\\/]/).pop() ?? file, {
+      dryRun: options.dryRun === true, actorId: actor.id, overrides: options.kind ? { kind: options.kind as XesKind } : {},
+      onStep: (step) => (step.totalRows === null ? bar.update(step.bytes, step.totalBytes ?? step.bytes, 'bytes') : bar.update(step.rows, step.totalRows, 'events')),
+    });
+    bar.stop();
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const { throughput } = check;
+    console.log(`${written ? 'Import' : 'Dry run'} (${check.settings.kind} → ${check.settings.recordType}): ${check.rows} events, ${check.incidents} traces, ${written?.imported ?? 0} imported, ${written?.alreadyImported ?? 0} already there, ${check.issueCount} problem(s); ${seconds} s`);
+    if (throughput.meanMs !== null && throughput.medianMs !== null) console.log(`Throughput (first event to last) of ${throughput.cases} cases: mean ${durationText(throughput.meanMs)} (${throughput.meanMs} ms), median ${durationText(throughput.medianMs)} (${throughput.medianMs} ms)`);
+    for (const issue of check.issues) console.log(`  line ${issue.line}${issue.number ? ` (${issue.number})` : ''}: ${issue.field} ${issue.reason}`);
+    if (check.issueCount > check.issues.length) console.log(`  … and ${check.issueCount - check.issues.length} more`);
+    for (const note of check.notes) console.log(`  note: ${note}`);
+    if (check.issueCount > 0) process.exitCode = 1;
   }));
 
 program.command('demo').description('Load the demo organisation into this database').action(async () => withDatabase(async (database) => {

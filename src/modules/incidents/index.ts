@@ -6,6 +6,9 @@ export { incidentKpis, excludedResolutionCodes, percent, type KpiValue, type Kpi
 export { importServicenowIncidents, type ImportReport } from './import/incident-import.service.js';
 export { fileSource, bufferSource, type CsvSource } from './import/csv-source.js';
 export { parseServicenowDate, servicenowColumns, type ServicenowRow } from './import/servicenow-format.js';
+export { durationText, importXesLog, type XesCheck, type Throughput } from './import/xes-import.service.js';
+export { xesFileSource } from './import/xes-import-runs.js';
+export { xesKinds, type XesKind, type XesOverridesValue } from './import/xes-mapping.js';
 export { slaBreachRecord } from './sla-breach.record.js';
 export { watchSlas, watchIncidents, slaWatchJob, type WatchSummary } from './sla-watch.js';
 export { recordBreach, recordMissingBreaches } from './sla-breaches.js';

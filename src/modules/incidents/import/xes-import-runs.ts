@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { SaxesParser } from 'saxes';
@@ -43,6 +45,11 @@ export function xesRangeSource(reader: RangeReader): XesSource {
     })()),
     bytes: reader.size,
   });
+}
+
+/** A log on disk, .xes or .xes.gz (readXes inflates gzip). */
+export function xesFileSource(path: string): XesSource {
+  return async () => ({ stream: createReadStream(path), bytes: (await stat(path)).size });
 }
 
 export const storedXesSource = (db: Executor, row: Pick<ImportRunRow, 'sha256' | 'file_size'>) => xesRangeSource(blobReader(db, row.sha256, row.file_size));

@@ -248,3 +248,13 @@ export async function writeXesRecords(database: Database, source: XesSource, fil
   await flush();
   return { imported, alreadyImported };
 }
+
+/**
+ * Checks a log and, unless it is a dry run or has problems, writes its records: the two passes
+ * of a run, in the foreground (for the CLI). Nothing is written when the check finds a problem.
+ */
+export async function importXesLog(database: Database, source: XesSource, fileName: string, options: { dryRun: boolean; actorId: string; overrides?: XesOverridesValue; onStep?: (step: ImportStep) => void }): Promise<{ check: XesCheck; written: { imported: number; alreadyImported: number } | null }> {
+  const check = await checkXesLog(source, fileName, options.overrides ?? {}, options.onStep);
+  if (options.dryRun || check.issueCount > 0) return { check, written: null };
+  return { check, written: await writeXesRecords(database, source, fileName, check, options) };
+}
