@@ -78,6 +78,16 @@ describe.skipIf(!availability.run)('incident import journey in the browser', () 
     writeFileSync(file, gzipSync(readFileSync(path.join(fixtures, 'xes', 'bpic2013-incidents-sample.xes'))));
     await page.goto('/imports/incidents');
     await page.getByRole('heading', { name: 'Import incidents', level: 1 }).waitFor();
+
+    // A trace with an impossible date: the check names its line, case number and attribute.
+    await page.locator('input[type="file"]').setInputFiles(path.join(fixtures, 'xes', 'bpic2013-incidents-bad-timestamp.xes'));
+    await page.getByRole('button', { name: 'Check file' }).click();
+    await page.getByText('1 problem found in 11 events, 3 incidents. Nothing was imported.').waitFor(runTimeout);
+    const problems = page.getByRole('table', { name: 'Problems found in the file' });
+    await problems.getByRole('columnheader', { name: 'Case number' }).waitFor();
+    await problems.getByRole('row', { name: /71\s+1-200\s+time:timestamp\s+"2012-02-30T09:30:00\+01:00" is not an XES date/ }).waitFor();
+    expect(await importButton().isDisabled()).toBe(true);
+
     await page.locator('input[type="file"]').setInputFiles(file);
     const options = page.getByRole('group', { name: 'How the log is read' });
     expect(await options.getByRole('combobox', { name: /^Kind of log/ }).inputValue()).toBe('Detect from the file');

@@ -27,7 +27,7 @@ function RunOutcome({ run, kinds }: { run: ImportRun; kinds: XesKindDefault[] })
         {outcomeText(run)}
       </Alert>
       {run.report?.xes ? <XesRunFacts details={run.report.xes} kinds={kinds} /> : null}
-      {run.report && run.report.issueCount > 0 ? <IssuesTable runId={run.id} issues={run.report.issues} issueCount={run.report.issueCount} /> : null}
+      {run.report && run.report.issueCount > 0 ? <IssuesTable runId={run.id} issues={run.report.issues} issueCount={run.report.issueCount} xes={run.format === 'xes'} /> : null}
       {run.status === 'succeeded' && run.report && run.report.notes.length > 0 ? (
         <List size="sm" spacing={2}>
           {run.report.notes.map((note) => (

@@ -2,8 +2,8 @@ import { Anchor, Group, Table, Text } from '@mantine/core';
 import { formatCount } from './import-runs';
 import type { ImportIssue } from './types';
 
-/** The row-level problems of a run: those the server keeps with it, and a link to all of them. */
-export function IssuesTable({ runId, issues, issueCount }: { runId: string; issues: ImportIssue[]; issueCount: number }) {
+/** The row-level (for an XES log, trace-level) problems of a run: those the server keeps with it, and a link to all of them. */
+export function IssuesTable({ runId, issues, issueCount, xes = false }: { runId: string; issues: ImportIssue[]; issueCount: number; xes?: boolean }) {
   return (
     <>
       <Group justify="space-between">
@@ -19,8 +19,8 @@ export function IssuesTable({ runId, issues, issueCount }: { runId: string; issu
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">Line</Table.Th>
-              <Table.Th scope="col">Incident number</Table.Th>
-              <Table.Th scope="col">Field</Table.Th>
+              <Table.Th scope="col">{xes ? 'Case number' : 'Incident number'}</Table.Th>
+              <Table.Th scope="col">{xes ? 'Attribute' : 'Field'}</Table.Th>
               <Table.Th scope="col">Problem</Table.Th>
             </Table.Tr>
           </Table.Thead>
