@@ -30,6 +30,16 @@ export function demoEmail(role: Role): string {
 }
 
 /**
+ * Colleagues who raise tickets beside the requester role's own person (Mark Ellis), so the portal
+ * shows each person their own; the modules' demos share their incidents and requests out among all.
+ */
+export const demoRequesters = [
+  { displayName: 'Nina Patel', email: 'nina.patel@northwind.example' },
+  { displayName: 'Owen Price', email: 'owen.price@northwind.example' },
+  { displayName: 'Zara Ahmed', email: 'zara.ahmed@northwind.example' },
+] as const;
+
+/**
  * Loads the demo organisation: one person per role (all with the demo password), then each
  * module's demo records. Runs once; returns false when demo users already exist.
  */
@@ -38,6 +48,7 @@ export async function loadDemo(database: Database, assembly: Assembly, onStep?: 
   const existing = await db.selectFrom('users').select('id').where('email', '=', demoEmail('sms-manager')).executeTakeFirst();
   if (existing) return false;
   const usersByRole: Record<string, string> = {};
+  const requesters: string[] = [];
   const steps = 1 + assembly.modules.filter((m) => m.demo).length;
   onStep?.(0, steps, 'people');
   await db.transaction().execute(async (trx) => {
@@ -45,13 +56,17 @@ export async function loadDemo(database: Database, assembly: Assembly, onStep?: 
       const user = await createUser(trx, { email: demoEmail(role.id), displayName: people[role.id], password: demoPassword, roles: [role.id] }, now);
       usersByRole[role.id] = user.id;
     }
+    requesters.push(usersByRole.requester!);
+    for (const person of demoRequesters) {
+      requesters.push((await createUser(trx, { email: person.email, displayName: person.displayName, password: demoPassword, roles: ['requester'] }, now)).id);
+    }
   });
   let done = 1;
   onStep?.(done, steps, 'people');
   const queuedBefore = (await db.selectFrom('jobs').select('id').where('kind', '=', emailJobKind).execute()).map((j) => j.id);
   for (const module of assembly.modules) {
     if (!module.demo) continue;
-    await module.demo({ database, usersByRole, now });
+    await module.demo({ database, usersByRole, requesters, now });
     onStep?.(++done, steps, module.name);
   }
   // The demo's six months happened in the past: the notices its records queued (approvals asked,

@@ -10,6 +10,8 @@ export interface DemoContext {
   database: Database;
   /** Demo users by role, created by the platform's demo loader before modules run. */
   usersByRole: Record<string, string>;
+  /** The demo's requesters (user ids), the requester role's own person first: each has tickets of their own. */
+  requesters: string[];
   now: number;
 }
 

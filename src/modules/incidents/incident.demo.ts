@@ -41,7 +41,10 @@ export async function loadIncidentDemo(context: DemoContext): Promise<void> {
   const updates = seeded(20_000_3);
   const agent = await principalOfUser(db, context.usersByRole['service-desk-agent']!);
   const manager = await principalOfUser(db, context.usersByRole['incident-problem-manager']!);
-  const caller = await principalOfUser(db, context.usersByRole.requester!);
+  // Callers take turns by index (half the incidents are Mark Ellis's, the rest his colleagues'),
+  // drawing nothing from the seeded stream: the incidents themselves are drawn as with one caller.
+  const callers = await Promise.all(context.requesters.map((id) => principalOfUser(db, id)));
+  const callerOf = (i: number) => (i % 2 === 0 || callers.length === 1 ? callers[0]! : callers[1 + (Math.floor(i / 2) % (callers.length - 1))]!);
   // Incidents name their service by reference, so SLAs and per-service KPIs find them.
   const services = new Map((await servicesInStatus(db, 'live')).map((svc) => [svc.name, svc.reference]));
   const start = context.now - 182 * day;
@@ -51,6 +54,7 @@ export async function loadIncidentDemo(context: DemoContext): Promise<void> {
     const opened = Math.round(start + (i / count) * 180 * day + random.between(0, 12 * hour));
     const impact = random.pick(['high', 'medium', 'medium', 'low', 'low', 'low'] as const);
     const urgency = random.pick(['high', 'medium', 'medium', 'low', 'low'] as const);
+    const caller = callerOf(i);
     const reporter = random.next() < 0.3 ? caller : agent;
     await db.transaction().execute(async (trx) => {
       let at = opened;

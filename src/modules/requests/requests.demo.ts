@@ -54,7 +54,10 @@ export async function loadRequestDemo(context: DemoContext): Promise<void> {
   };
   const editor = await as(context.usersByRole['service-level-manager']!);
   const agent = await as(context.usersByRole['service-desk-agent']!);
-  const requester = await as(context.usersByRole.requester!);
+  // Requesters take turns by index (half the requests are Mark Ellis's, the rest his colleagues'),
+  // drawing nothing from the seeded stream: the requests themselves are drawn as with one requester.
+  const requesters = await Promise.all(context.requesters.map((id) => as(id)));
+  const requesterOf = (i: number) => (i % 2 === 0 || requesters.length === 1 ? requesters[0]! : requesters[1 + (Math.floor(i / 2) % (requesters.length - 1))]!);
   const models = [...(await loadModels(context, editor)).values()];
   if (models.length === 0) return;
   const weighted = models.flatMap((m) => Array.from({ length: m.model.weight }, () => m));
@@ -67,6 +70,7 @@ export async function loadRequestDemo(context: DemoContext): Promise<void> {
     const offset = i < recent ? (i / recent) * 176 * day + between(8, 17) * hour : 177 * day + ((i - recent) / 20) * 4 * day + between(0, 3) * hour;
     const raised = Math.round(start + offset);
     const wanted = new Date(raised + 14 * day).toISOString().slice(0, 10);
+    const requester = requesterOf(i);
     await db.transaction().execute(async (trx) => {
       const byRequester = random() < 0.7;
       const request = await createRecord(trx, serviceRequestRecord, byRequester ? requester : agent, {
