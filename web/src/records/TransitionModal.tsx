@@ -60,7 +60,17 @@ function TransitionForm({ recordType, record, etag, transition, onClose, onDone,
         </Text>
         {isConflict(error) ? <ConflictAlert onReload={onReload} lostWork /> : <ProblemAlert error={required.some((f) => fieldErrors[f.name]) ? null : error} />}
         {required.map((field, index) => (
-          <FieldInput key={field.name} field={field} value={values[field.name] ?? null} onChange={(v) => setValues({ ...values, [field.name]: v })} error={fieldErrors[field.name]} required autoFocus={index === 0} />
+          <FieldInput
+            key={field.name}
+            field={field}
+            value={values[field.name] ?? null}
+            // A value kept from the record shows the name the record gave it.
+            valueName={values[field.name] === record[field.name] ? record.referenceTitles?.[field.name] : undefined}
+            onChange={(v) => setValues({ ...values, [field.name]: v })}
+            error={fieldErrors[field.name]}
+            required
+            autoFocus={index === 0}
+          />
         ))}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose} type="button">
