@@ -15,8 +15,8 @@ import { loadConfig } from '../src/platform/config/config.js';
 import { createUser } from '../src/platform/auth/users.service.js';
 import { principalOfUser } from '../src/platform/auth/principals.js';
 import { createRecord, transitionRecord, updateRecord } from '../src/kernel/records/record.service.js';
-import { incidentClocks, incidentQueue, incidentRecord, slaDashboard, watchSlas } from '../src/modules/incidents/index.js';
-import { clockDefinitionsFor } from '../src/modules/service-levels/index.js';
+import { incidentClocks, incidentQueue, incidentRecord } from '../src/modules/incidents/index.js';
+import { clockDefinitionsFor, slaDashboard, watchSlas } from '../src/modules/service-levels/index.js';
 import { benchStore, postgresReachable, type BenchStore } from './support/stores.js';
 
 const args = new Map<string, string>();

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { principalOfUser } from '../../src/platform/auth/principals.js';
 import { createRecord, transitionRecord, updateRecord } from '../../src/kernel/records/record.service.js';
-import { incidentRecord, watchSlas } from '../../src/modules/incidents/index.js';
+import { incidentRecord } from '../../src/modules/incidents/index.js';
+import { watchSlas } from '../../src/modules/service-levels/index.js';
 import { asUser, json, startTestApp, type SignedIn, type TestApp } from '../support/test-app.js';
 import { storeNames } from '../support/test-databases.js';
 import { liveService } from './catalogue-fixture.js';

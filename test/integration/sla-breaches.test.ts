@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backfillIncidentClocks, recordMissingBreaches, watchSlas } from '../../src/modules/incidents/index.js';
+import { backfillIncidentClocks } from '../../src/modules/incidents/index.js';
+import { recordMissingBreaches, watchSlas } from '../../src/modules/service-levels/index.js';
 import { startTestApp, type SignedIn, type TestApp } from '../support/test-app.js';
 import { storeNames } from '../support/test-databases.js';
 import { h, incidentWith, slaFixture } from './sla-fixture.js';

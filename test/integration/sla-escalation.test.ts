@@ -5,7 +5,7 @@ import { SMTPServer } from 'smtp-server';
 import { simpleParser } from 'mailparser';
 import { assemble, jobRunnerFor } from '../../src/certus.js';
 import { listHistory } from '../../src/kernel/history/history.service.js';
-import { watchSlas } from '../../src/modules/incidents/index.js';
+import { watchSlas } from '../../src/modules/service-levels/index.js';
 import { asUser, json, startTestApp, type SignedIn, type TestApp } from '../support/test-app.js';
 import { storeNames } from '../support/test-databases.js';
 import { h, incidentWith, slaFixture } from './sla-fixture.js';

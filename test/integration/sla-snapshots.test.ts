@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { principalOfUser } from '../../src/platform/auth/principals.js';
 import { transitionRecord, updateRecord } from '../../src/kernel/records/record.service.js';
-import { incidentRecord, refreshIncidentClocks, watchSlas } from '../../src/modules/incidents/index.js';
+import { incidentRecord, refreshIncidentClocks } from '../../src/modules/incidents/index.js';
+import { watchSlas } from '../../src/modules/service-levels/index.js';
 import { startTestApp, type SignedIn, type TestApp } from '../support/test-app.js';
 import { storeNames } from '../support/test-databases.js';
 import { h, incidentWith, slaFixture } from './sla-fixture.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AgreementFact } from '../../modules/service-levels/index.js';
-import type { SlaBreachFacts } from '../../modules/incidents/index.js';
+import type { SlaBreachFacts } from '../../modules/service-levels/index.js';
 import { agreementsReviewedOnSchedule, breachesInvestigated, slasAgreedForLiveServices, slasUnderpinned, type ServiceLevelRuleFacts } from './clause-8.3.rules.js';
 
 const now = Date.UTC(2026, 10, 28);

@@ -1,5 +1,4 @@
-import { inForce, type AgreementFact, type ServiceLevelFacts } from '../../modules/service-levels/index.js';
-import type { SlaBreachFacts } from '../../modules/incidents/index.js';
+import { inForce, type AgreementFact, type ServiceLevelFacts, type SlaBreachFacts } from '../../modules/service-levels/index.js';
 import { catalogue, serviceLevels, slaBreaches, thresholds } from './facts/module-facts.js';
 import { allOf, capitalised, listOf, plural, type Rule, type RuleSet } from './rule.types.js';
 

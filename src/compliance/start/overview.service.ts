@@ -1,7 +1,7 @@
 import type { Database } from '../../platform/db/database.js';
 import type { Permission } from '../../platform/auth/permissions.js';
 import { openImprovementFacts, type OpenImprovementFacts } from '../../modules/improvements/index.js';
-import { slaDashboard } from '../../modules/incidents/index.js';
+import { slaDashboard } from '../../modules/service-levels/index.js';
 import type { Catalogue } from '../catalogue/catalogue.types.js';
 import { maturityOf } from '../assessments/maturity.service.js';
 import { snapshotOf } from '../assessments/worksheet.service.js';

@@ -3,6 +3,7 @@ import { systemPrincipal } from '../../platform/auth/system-user.js';
 import { queueEmail } from '../../platform/notify/mailer.js';
 import { updateRecord } from '../../kernel/records/record.service.js';
 import { formatDuration } from '../../kernel/calendar/index.js';
+import { breachRecordOf } from '../service-levels/index.js';
 import { incidentRecord } from './incident.record.js';
 import type { EscalationLevel, EscalationRecipient, EscalationSettings } from './escalation.js';
 import type { ClockSnapshot } from './sla-snapshots.js';
@@ -62,10 +63,10 @@ export async function escalateIncident(database: Database, incident: EscalatingI
   }
   await database.db.transaction().execute(async (trx) => {
     // The breach record the watch opened for this clock, for the people told at the breach.
-    const breach = await trx.selectFrom('sla_breaches').select('reference').where('incident', '=', incident.reference).where('clock', '=', clock.clockId).executeTakeFirst();
+    const breach = await breachRecordOf(trx, incident.reference, clock.clockId);
     for (const { level, definition, to } of messages) {
       const used = clock.targetMillis ? Math.round((clock.elapsedMillis / clock.targetMillis) * 100) : 0;
-      const investigate = definition.when !== 'at-risk' && breach ? `\nBreach record ${breach.reference} is open for investigation.` : '';
+      const investigate = definition.when !== 'at-risk' && breach ? `\nBreach record ${breach} is open for investigation.` : '';
       await queueEmail(trx, {
         to,
         subject: `${incident.reference} escalated to level ${level}: ${reasonOf(definition)}`,

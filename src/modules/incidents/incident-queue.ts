@@ -3,7 +3,7 @@ import type { Executor } from '../../platform/db/database.js';
 import { AppError } from '../../platform/http/app-error.js';
 import { businessMillisBetween } from '../../kernel/calendar/index.js';
 import { businessCalendars } from '../service-levels/index.js';
-import { openStates } from './sla-watch.js';
+import { openStates } from './incident-clock-source.js';
 import { refreshIncidentClocks } from './sla-snapshots.js';
 
 /**

@@ -43,29 +43,3 @@ declare module '../../platform/db/tables.js' {
     incident_priority_matrix: IncidentPriorityMatrixTable;
   }
 }
-
-export interface SlaBreachTable {
-  id: string;
-  reference: string;
-  status: string;
-  owner_id: string | null;
-  created_by: string;
-  created_at: number;
-  updated_by: string;
-  updated_at: number;
-  version: number;
-  summary: string;
-  incident: string | null;
-  sla: string | null;
-  clock: string | null;
-  priority: string | null;
-  breached_at: number | null;
-  cause: string | null;
-  action: string | null;
-}
-
-declare module '../../platform/db/tables.js' {
-  interface CertusTables {
-    sla_breaches: SlaBreachTable;
-  }
-}

@@ -1,9 +1,8 @@
 import { staffRoles } from '../../platform/auth/roles.js';
 import type { CertusModule } from '../../kernel/module.js';
 import { incidentRecord } from './incident.record.js';
-import { slaBreachRecord } from './sla-breach.record.js';
-import { openStates, slaWatchJob, watchIncidents, watchSlas } from './sla-watch.js';
-import { slaBreachesMigration } from './migrations/20261128T1504-sla-breaches.js';
+import { registerTicketClockSource, watchTicketsOf } from '../service-levels/index.js';
+import { incidentClockSource, openStates } from './incident-clock-source.js';
 import { incidentKpiIndexesMigration } from './migrations/20261128T1506-incident-kpi-indexes.js';
 import { incidentQueueIndexMigration } from './migrations/20261128T1559-incident-queue-index.js';
 import { incidentRecurrenceIndexMigration } from './migrations/20261128T1700-incident-recurrence-index.js';
@@ -29,21 +28,22 @@ import { incidentEscalationMigration } from './migrations/20261128T1642-incident
 import { incidentQueueJoinMigration } from './migrations/20261128T1643-incident-queue-join.js';
 import { escalationSettingsRoutes } from './escalation-settings.routes.js';
 import { incidentQueueRoutes } from './incident-queue.routes.js';
-import { slaDashboardRoutes } from './sla-dashboard.routes.js';
 import './incident.tables.js';
 import './incident-sla-clocks.tables.js';
+
+// Incidents' clocks are what service level management watches, counts and records breaches of.
+registerTicketClockSource(incidentClockSource);
 
 export const incidentsModule: CertusModule = {
   name: 'incidents',
   clause: '8.6.1',
-  recordTypes: [incidentRecord, slaBreachRecord],
-  migrations: [incidentsMigration, incidentSlaMigration, slaBreachesMigration, incidentKpiIndexesMigration, incidentQueueIndexMigration, incidentSlaClocksMigration, incidentEscalationMigration, incidentQueueJoinMigration, incidentImportRunsMigration, incidentRecurrenceIndexMigration, incidentFirstResponseMigration, incidentExternalUniqueMigration, incidentImportHonestyMigration, xesImportRunsMigration],
+  recordTypes: [incidentRecord],
+  migrations: [incidentsMigration, incidentSlaMigration, incidentKpiIndexesMigration, incidentQueueIndexMigration, incidentSlaClocksMigration, incidentEscalationMigration, incidentQueueJoinMigration, incidentImportRunsMigration, incidentRecurrenceIndexMigration, incidentFirstResponseMigration, incidentExternalUniqueMigration, incidentImportHonestyMigration, xesImportRunsMigration],
   grants: {
     'incident-settings:read': staffRoles,
     'incident-settings:manage': ['incident-problem-manager', 'sms-manager'],
     'incident-kpis:read': staffRoles,
     'incident-queue:read': staffRoles,
-    'service-level-dashboard:read': staffRoles,
     'incident-imports:manage': ['incident-problem-manager', 'sms-manager'],
     // Import runs say where imported records came from: their managers and auditors read them.
     'incident-imports:read': ['incident-problem-manager', 'sms-manager'],
@@ -55,29 +55,25 @@ export const incidentsModule: CertusModule = {
     await app.register(xesImportRoutes);
     await app.register(incidentClockRoutes);
     await app.register(incidentQueueRoutes);
-    await app.register(slaDashboardRoutes);
     await app.register(escalationSettingsRoutes);
   },
   // The demo's clocks are snapshotted at load, so the queue and dashboard have figures on first
   // start; then the watch's first pass over the open incidents escalates them and records every
-  // breach, the closed history's included (see watchIncidents).
+  // breach, the closed history's included (see watchTicketsOf).
   demo: async (context) => {
     await loadIncidentDemo(context);
     await loadOpenIncidentDemo(context);
     await backfillIncidentClocks(context.database.db, context.now);
     const open = await context.database.db.selectFrom('incidents').select('id').where('status', 'in', openStates).orderBy('id').execute();
-    await watchIncidents(context.database, open.map((r) => r.id), context.now);
+    await watchTicketsOf(context.database, incidentRecord.type, open.map((r) => r.id), context.now);
   },
   jobs: {
-    [slaWatchJob]: async (_payload, { database, now }) => { await watchSlas(database, now); },
     [incidentImportJob]: async (payload, { database }) => { await runIncidentImport(database, String(payload.runId)); },
   },
-  schedules: [{ name: 'sla-watch', kind: slaWatchJob, intervalMs: 60_000 }],
   menu: [
     { label: 'Queue', path: '/queue', group: 'work', description: 'Open incidents by SLA due time', permission: 'incident-queue:read' },
     { label: 'Incident KPIs', path: '/incidents/kpis', group: 'resolution', description: 'Clause 8.6.1', permission: 'incident-kpis:read' },
     { label: 'Incident settings', path: '/incidents/settings', group: 'resolution', description: 'Priority matrix and escalation levels', permission: 'incident-settings:read' },
     { label: 'Import incidents', path: '/imports/incidents', group: 'resolution', description: 'From a ServiceNow export or an XES event log', permission: 'incident-imports:manage' },
-    { label: 'Service level dashboard', path: '/service-levels/dashboard', group: 'relationship', description: 'SLA attainment by month and service', permission: 'service-level-dashboard:read' },
   ],
 };

@@ -9,16 +9,11 @@ export { parseServicenowDate, servicenowColumns, type ServicenowRow } from './im
 export { durationText, importXesLog, type XesCheck, type Throughput } from './import/xes-import.service.js';
 export { xesFileSource } from './import/xes-import-runs.js';
 export { xesKinds, type XesKind, type XesOverridesValue } from './import/xes-mapping.js';
-export { slaBreachRecord } from './sla-breach.record.js';
-export { watchSlas, watchIncidents, slaWatchJob, type WatchSummary } from './sla-watch.js';
-export { recordBreach, recordMissingBreaches } from './sla-breaches.js';
 export { incidentClocks, type IncidentClocks } from './incident-clocks.js';
 export { incidentTrends, incidentsSince, recentIncidents, type IncidentTrend } from './incident.facts.js';
-export { incidentRecordFacts, incidentsAround, incidentsLinkedTo, slaBreachFacts, type IncidentRecordFacts, type MajorIncidentFacts, type SlaBreachFacts } from './incident.facts.js';
+export { incidentRecordFacts, incidentsAround, incidentsLinkedTo, type IncidentRecordFacts, type MajorIncidentFacts } from './incident.facts.js';
 export { refreshIncidentClocks, backfillIncidentClocks, type ClockSnapshot } from './sla-snapshots.js';
 export type { IncidentSlaClockTable } from './incident-sla-clocks.tables.js';
-export { slaKpis } from './sla.kpis.js';
-export { slaDashboard, type SlaDashboard } from './sla-dashboard.js';
 export { openDemoIncidents } from './open-incidents.demo.js';
 export { defaultEscalation, levelReached, type EscalationSettings, type EscalationLevel } from './escalation.js';
 export { incidentQueue, type QueuePage, type QueueItem, type QueueQuery } from './incident-queue.js';

@@ -57,3 +57,30 @@ declare module '../../platform/db/tables.js' {
     underpinning_contracts: UnderpinningContractTable;
   }
 }
+
+/** 8.3.3 SLA breach records (sla-breach.record.ts). */
+export interface SlaBreachTable {
+  id: string;
+  reference: string;
+  status: string;
+  owner_id: string | null;
+  created_by: string;
+  created_at: number;
+  updated_by: string;
+  updated_at: number;
+  version: number;
+  summary: string;
+  incident: string | null;
+  sla: string | null;
+  clock: string | null;
+  priority: string | null;
+  breached_at: number | null;
+  cause: string | null;
+  action: string | null;
+}
+
+declare module '../../platform/db/tables.js' {
+  interface CertusTables {
+    sla_breaches: SlaBreachTable;
+  }
+}

@@ -1245,181 +1245,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/incidents": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List incidents */
-        get: operations["list-incidents"];
-        put?: never;
-        /** Create a incident */
-        post: operations["create-incident"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/incidents/{key}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Read a incident */
-        get: operations["get-incident"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** Change a incident */
-        patch: operations["update-incident"];
-        trace?: never;
-    };
-    "/api/incidents/{key}/transitions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Move a incident to another state */
-        post: operations["transition-incident"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/incidents/{key}/history": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The record's append-only history */
-        get: operations["history-incident"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/incidents/{key}/comments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Comments and work notes */
-        get: operations["comments-incident"];
-        put?: never;
-        /** Add a comment (public) or work note (internal) */
-        post: operations["comment-incident"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/incidents/{key}/links": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Links to other records */
-        get: operations["links-incident"];
-        put?: never;
-        /** Link this record to another */
-        post: operations["link-incident"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/incidents/{key}/links/{linkId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /** Remove a link */
-        delete: operations["unlink-incident"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/incidents/{key}/attachments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Attached files */
-        get: operations["attachments-incident"];
-        put?: never;
-        /** Attach a file (multipart/form-data, field "file") */
-        post: operations["attach-incident"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/incidents/{key}/attachments/{attachmentId}/content": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Download an attached file */
-        get: operations["download-incident-attachment"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/incidents/{key}/attachments/{attachmentId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /** Withdraw an attached file (kept in the history) */
-        delete: operations["detach-incident"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/sla-breaches": {
         parameters: {
             query?: never;
@@ -1590,6 +1415,181 @@ export interface paths {
         post?: never;
         /** Withdraw an attached file (kept in the history) */
         delete: operations["detach-sla-breach"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List incidents */
+        get: operations["list-incidents"];
+        put?: never;
+        /** Create a incident */
+        post: operations["create-incident"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a incident */
+        get: operations["get-incident"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a incident */
+        patch: operations["update-incident"];
+        trace?: never;
+    };
+    "/api/incidents/{key}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a incident to another state */
+        post: operations["transition-incident"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{key}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The record's append-only history */
+        get: operations["history-incident"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{key}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Comments and work notes */
+        get: operations["comments-incident"];
+        put?: never;
+        /** Add a comment (public) or work note (internal) */
+        post: operations["comment-incident"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{key}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Links to other records */
+        get: operations["links-incident"];
+        put?: never;
+        /** Link this record to another */
+        post: operations["link-incident"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{key}/links/{linkId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a link */
+        delete: operations["unlink-incident"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{key}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Attached files */
+        get: operations["attachments-incident"];
+        put?: never;
+        /** Attach a file (multipart/form-data, field "file") */
+        post: operations["attach-incident"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{key}/attachments/{attachmentId}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an attached file */
+        get: operations["download-incident-attachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{key}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Withdraw an attached file (kept in the history) */
+        delete: operations["detach-incident"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2749,6 +2749,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/service-level-dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per service and month: incidents resolved under an SLA, targets met, breaches, mean business resolution time; at risk and breached now; SLA KPIs */
+        get: operations["service-level-dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/incident-settings/priority-matrix": {
         parameters: {
             query?: never;
@@ -2919,23 +2936,6 @@ export interface paths {
         };
         /** Open incidents with their lead SLA clock: due time, time left, at risk, breached */
         get: operations["incident-queue"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/service-level-dashboard": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Per service and month: incidents resolved under an SLA, targets met, breaches, mean business resolution time; at risk and breached now; SLA KPIs */
-        get: operations["service-level-dashboard"];
         put?: never;
         post?: never;
         delete?: never;
@@ -17370,6 +17370,2266 @@ export interface operations {
             };
         };
     };
+    "list-sla-breaches": {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                /** @description Field to sort by; prefix with - for descending. Default -createdAt */
+                sort?: string;
+                /** @description Free text over the reference and text fields */
+                q?: string;
+                /** @description Comma-separated states; open / done stand for every state of that category unless the type has a state of that name */
+                status?: string;
+                /** @description Only states of this category: open work, or finished */
+                category?: "open" | "done";
+                /** @description me, none or a user id */
+                owner?: string;
+                /** @description ISO date or date-time */
+                createdFrom?: string;
+                /** @description ISO date or date-time */
+                createdTo?: string;
+                /** @description Also return the total number of matching records */
+                count?: boolean;
+                format?: "json" | "csv";
+                /** @description Incident */
+                incident?: string;
+                /** @description SLA */
+                sla?: string;
+                /** @description Clock */
+                clock?: string;
+                /** @description Priority at breach */
+                priority?: string;
+                /** @description Breached at from (ISO date or date-time) */
+                breachedAtFrom?: string;
+                /** @description Breached at to (ISO date or date-time) */
+                breachedAtTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description UUIDv7 */
+                            id: string;
+                            /** @example BRE-000001 */
+                            reference: string;
+                            /** @enum {string} */
+                            type: "sla-breach";
+                            status: string;
+                            statusLabel: string;
+                            ownerId: string | null;
+                            /** @description UUIDv7 */
+                            createdBy: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant, UTC
+                             */
+                            createdAt: string;
+                            /** @description UUIDv7 */
+                            updatedBy: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant, UTC
+                             */
+                            updatedAt: string;
+                            version: number;
+                            summary: string | null;
+                            incident: string | null;
+                            sla: string | null;
+                            clock: string | null;
+                            priority: string | null;
+                            breachedAt: string | null;
+                            cause: string | null;
+                            action: string | null;
+                            /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
+                            referenceTitles?: {
+                                /** @description Name of the Incident named by Incident */
+                                incident?: string;
+                                /** @description Name of the Service level agreement named by SLA */
+                                sla?: string;
+                            };
+                        }[];
+                        nextCursor: string | null;
+                        total: number | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    "create-sla-breach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ownerId?: string | null;
+                    /**
+                     * Summary
+                     * @description Summary
+                     */
+                    summary: string;
+                    cause?: string | null;
+                    action?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description UUIDv7 */
+                        id: string;
+                        /** @example BRE-000001 */
+                        reference: string;
+                        /** @enum {string} */
+                        type: "sla-breach";
+                        status: string;
+                        statusLabel: string;
+                        ownerId: string | null;
+                        /** @description UUIDv7 */
+                        createdBy: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 instant, UTC
+                         */
+                        createdAt: string;
+                        /** @description UUIDv7 */
+                        updatedBy: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 instant, UTC
+                         */
+                        updatedAt: string;
+                        version: number;
+                        summary: string | null;
+                        incident: string | null;
+                        sla: string | null;
+                        clock: string | null;
+                        priority: string | null;
+                        breachedAt: string | null;
+                        cause: string | null;
+                        action: string | null;
+                        /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
+                        referenceTitles?: {
+                            /** @description Name of the Incident named by Incident */
+                            incident?: string;
+                            /** @description Name of the Service level agreement named by SLA */
+                            sla?: string;
+                        };
+                        allowedTransitions: {
+                            to: string;
+                            label: string;
+                            requires: string[];
+                            /** @description Whether the signed-in user holds a role that may make it */
+                            permitted: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    "get-sla-breach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Record id (UUID) or reference such as IMP-000012 */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description UUIDv7 */
+                        id: string;
+                        /** @example BRE-000001 */
+                        reference: string;
+                        /** @enum {string} */
+                        type: "sla-breach";
+                        status: string;
+                        statusLabel: string;
+                        ownerId: string | null;
+                        /** @description UUIDv7 */
+                        createdBy: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 instant, UTC
+                         */
+                        createdAt: string;
+                        /** @description UUIDv7 */
+                        updatedBy: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 instant, UTC
+                         */
+                        updatedAt: string;
+                        version: number;
+                        summary: string | null;
+                        incident: string | null;
+                        sla: string | null;
+                        clock: string | null;
+                        priority: string | null;
+                        breachedAt: string | null;
+                        cause: string | null;
+                        action: string | null;
+                        /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
+                        referenceTitles?: {
+                            /** @description Name of the Incident named by Incident */
+                            incident?: string;
+                            /** @description Name of the Service level agreement named by SLA */
+                            sla?: string;
+                        };
+                        allowedTransitions: {
+                            to: string;
+                            label: string;
+                            requires: string[];
+                            /** @description Whether the signed-in user holds a role that may make it */
+                            permitted: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    "update-sla-breach": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version the change is based on; required */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Record id (UUID) or reference such as IMP-000012 */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ownerId?: string | null;
+                    /**
+                     * Summary
+                     * @description Summary
+                     */
+                    summary?: string;
+                    cause?: string | null;
+                    action?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description UUIDv7 */
+                        id: string;
+                        /** @example BRE-000001 */
+                        reference: string;
+                        /** @enum {string} */
+                        type: "sla-breach";
+                        status: string;
+                        statusLabel: string;
+                        ownerId: string | null;
+                        /** @description UUIDv7 */
+                        createdBy: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 instant, UTC
+                         */
+                        createdAt: string;
+                        /** @description UUIDv7 */
+                        updatedBy: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 instant, UTC
+                         */
+                        updatedAt: string;
+                        version: number;
+                        summary: string | null;
+                        incident: string | null;
+                        sla: string | null;
+                        clock: string | null;
+                        priority: string | null;
+                        breachedAt: string | null;
+                        cause: string | null;
+                        action: string | null;
+                        /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
+                        referenceTitles?: {
+                            /** @description Name of the Incident named by Incident */
+                            incident?: string;
+                            /** @description Name of the Service level agreement named by SLA */
+                            sla?: string;
+                        };
+                        allowedTransitions: {
+                            to: string;
+                            label: string;
+                            requires: string[];
+                            /** @description Whether the signed-in user holds a role that may make it */
+                            permitted: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    "transition-sla-breach": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version the change is based on; required */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Record id (UUID) or reference such as IMP-000012 */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The state to move to */
+                    to: string;
+                    fields?: {
+                        summary?: string | null;
+                        cause?: string | null;
+                        action?: string | null;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description UUIDv7 */
+                        id: string;
+                        /** @example BRE-000001 */
+                        reference: string;
+                        /** @enum {string} */
+                        type: "sla-breach";
+                        status: string;
+                        statusLabel: string;
+                        ownerId: string | null;
+                        /** @description UUIDv7 */
+                        createdBy: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 instant, UTC
+                         */
+                        createdAt: string;
+                        /** @description UUIDv7 */
+                        updatedBy: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 instant, UTC
+                         */
+                        updatedAt: string;
+                        version: number;
+                        summary: string | null;
+                        incident: string | null;
+                        sla: string | null;
+                        clock: string | null;
+                        priority: string | null;
+                        breachedAt: string | null;
+                        cause: string | null;
+                        action: string | null;
+                        /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
+                        referenceTitles?: {
+                            /** @description Name of the Incident named by Incident */
+                            incident?: string;
+                            /** @description Name of the Service level agreement named by SLA */
+                            sla?: string;
+                        };
+                        allowedTransitions: {
+                            to: string;
+                            label: string;
+                            requires: string[];
+                            /** @description Whether the signed-in user holds a role that may make it */
+                            permitted: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    "history-sla-breach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Record id (UUID) or reference such as IMP-000012 */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            seq: number;
+                            /** @enum {unknown} */
+                            kind: "created" | "updated" | "transitioned" | "commented" | "linked" | "unlinked" | "attached" | "detached";
+                            actorId: string | null;
+                            actorName: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant, UTC
+                             */
+                            at: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            hash: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    "comments-sla-breach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Record id (UUID) or reference such as IMP-000012 */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description UUIDv7 */
+                            id: string;
+                            visibility: "internal" | "public";
+                            body: string;
+                            /** @description UUIDv7 */
+                            authorId: string;
+                            authorName: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant, UTC
+                             */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    "comment-sla-breach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Record id (UUID) or reference such as IMP-000012 */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                    /** @description internal (staff only) by default for staff; requesters write public comments only */
+                    visibility?: "internal" | "public";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description UUIDv7 */
+                        id: string;
+                        visibility: "internal" | "public";
+                        body: string;
+                        /** @description UUIDv7 */
+                        authorId: string;
+                        authorName: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 instant, UTC
+                         */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    "links-sla-breach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Record id (UUID) or reference such as IMP-000012 */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description UUIDv7 */
+                            id: string;
+                            linkType: string;
+                            label: string;
+                            direction: "outgoing" | "incoming";
+                            other: {
+                                type: string;
+                                /** @description UUIDv7 */
+                                id: string;
+                                reference: string;
+                                title: string;
+                                status: string;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant, UTC
+                             */
+                            createdAt: string;
+                            /** @description UUIDv7 */
+                            createdBy: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    "link-sla-breach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Record id (UUID) or reference such as IMP-000012 */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    linkType: "relates-to" | "caused-by" | "duplicates" | "depends-on" | "groups" | "underpinned-by" | "implements" | "raised-from" | "evidences";
+                    /** @description Reference of the other record, e.g. INC-000123 */
+                    target: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description UUIDv7 */
+                        id: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    "unlink-sla-breach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Record id (UUID) or reference such as IMP-000012 */
+                key: string;
+                /** @description UUIDv7 */
+                linkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    "attachments-sla-breach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Record id (UUID) or reference such as IMP-000012 */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description UUIDv7 */
+                            id: string;
+                            filename: string;
+                            contentType: string;
+                            size: number;
+                            sha256: string;
+                            /** @description UUIDv7 */
+                            createdBy: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant, UTC
+                             */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    "attach-sla-breach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Record id (UUID) or reference such as IMP-000012 */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description UUIDv7 */
+                        id: string;
+                        filename: string;
+                        contentType: string;
+                        size: number;
+                        sha256: string;
+                        /** @description UUIDv7 */
+                        createdBy: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 instant, UTC
+                         */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    "download-sla-breach-attachment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Record id (UUID) or reference such as IMP-000012 */
+                key: string;
+                /** @description UUIDv7 */
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "detach-sla-breach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Record id (UUID) or reference such as IMP-000012 */
+                key: string;
+                /** @description UUIDv7 */
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
     "list-incidents": {
         parameters: {
             query?: {
@@ -19681,2266 +21941,6 @@ export interface operations {
         };
     };
     "detach-incident": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Record id (UUID) or reference such as IMP-000012 */
-                key: string;
-                /** @description UUIDv7 */
-                attachmentId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-        };
-    };
-    "list-sla-breaches": {
-        parameters: {
-            query?: {
-                limit?: number;
-                cursor?: string;
-                /** @description Field to sort by; prefix with - for descending. Default -createdAt */
-                sort?: string;
-                /** @description Free text over the reference and text fields */
-                q?: string;
-                /** @description Comma-separated states; open / done stand for every state of that category unless the type has a state of that name */
-                status?: string;
-                /** @description Only states of this category: open work, or finished */
-                category?: "open" | "done";
-                /** @description me, none or a user id */
-                owner?: string;
-                /** @description ISO date or date-time */
-                createdFrom?: string;
-                /** @description ISO date or date-time */
-                createdTo?: string;
-                /** @description Also return the total number of matching records */
-                count?: boolean;
-                format?: "json" | "csv";
-                /** @description Incident */
-                incident?: string;
-                /** @description SLA */
-                sla?: string;
-                /** @description Clock */
-                clock?: string;
-                /** @description Priority at breach */
-                priority?: string;
-                /** @description Breached at from (ISO date or date-time) */
-                breachedAtFrom?: string;
-                /** @description Breached at to (ISO date or date-time) */
-                breachedAtTo?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: {
-                            /** @description UUIDv7 */
-                            id: string;
-                            /** @example BRE-000001 */
-                            reference: string;
-                            /** @enum {string} */
-                            type: "sla-breach";
-                            status: string;
-                            statusLabel: string;
-                            ownerId: string | null;
-                            /** @description UUIDv7 */
-                            createdBy: string;
-                            /**
-                             * Format: date-time
-                             * @description ISO 8601 instant, UTC
-                             */
-                            createdAt: string;
-                            /** @description UUIDv7 */
-                            updatedBy: string;
-                            /**
-                             * Format: date-time
-                             * @description ISO 8601 instant, UTC
-                             */
-                            updatedAt: string;
-                            version: number;
-                            summary: string | null;
-                            incident: string | null;
-                            sla: string | null;
-                            clock: string | null;
-                            priority: string | null;
-                            breachedAt: string | null;
-                            cause: string | null;
-                            action: string | null;
-                            /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
-                            referenceTitles?: {
-                                /** @description Name of the Incident named by Incident */
-                                incident?: string;
-                                /** @description Name of the Service level agreement named by SLA */
-                                sla?: string;
-                            };
-                        }[];
-                        nextCursor: string | null;
-                        total: number | null;
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-        };
-    };
-    "create-sla-breach": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    ownerId?: string | null;
-                    /**
-                     * Summary
-                     * @description Summary
-                     */
-                    summary: string;
-                    cause?: string | null;
-                    action?: string | null;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description UUIDv7 */
-                        id: string;
-                        /** @example BRE-000001 */
-                        reference: string;
-                        /** @enum {string} */
-                        type: "sla-breach";
-                        status: string;
-                        statusLabel: string;
-                        ownerId: string | null;
-                        /** @description UUIDv7 */
-                        createdBy: string;
-                        /**
-                         * Format: date-time
-                         * @description ISO 8601 instant, UTC
-                         */
-                        createdAt: string;
-                        /** @description UUIDv7 */
-                        updatedBy: string;
-                        /**
-                         * Format: date-time
-                         * @description ISO 8601 instant, UTC
-                         */
-                        updatedAt: string;
-                        version: number;
-                        summary: string | null;
-                        incident: string | null;
-                        sla: string | null;
-                        clock: string | null;
-                        priority: string | null;
-                        breachedAt: string | null;
-                        cause: string | null;
-                        action: string | null;
-                        /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
-                        referenceTitles?: {
-                            /** @description Name of the Incident named by Incident */
-                            incident?: string;
-                            /** @description Name of the Service level agreement named by SLA */
-                            sla?: string;
-                        };
-                        allowedTransitions: {
-                            to: string;
-                            label: string;
-                            requires: string[];
-                            /** @description Whether the signed-in user holds a role that may make it */
-                            permitted: boolean;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-        };
-    };
-    "get-sla-breach": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Record id (UUID) or reference such as IMP-000012 */
-                key: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description UUIDv7 */
-                        id: string;
-                        /** @example BRE-000001 */
-                        reference: string;
-                        /** @enum {string} */
-                        type: "sla-breach";
-                        status: string;
-                        statusLabel: string;
-                        ownerId: string | null;
-                        /** @description UUIDv7 */
-                        createdBy: string;
-                        /**
-                         * Format: date-time
-                         * @description ISO 8601 instant, UTC
-                         */
-                        createdAt: string;
-                        /** @description UUIDv7 */
-                        updatedBy: string;
-                        /**
-                         * Format: date-time
-                         * @description ISO 8601 instant, UTC
-                         */
-                        updatedAt: string;
-                        version: number;
-                        summary: string | null;
-                        incident: string | null;
-                        sla: string | null;
-                        clock: string | null;
-                        priority: string | null;
-                        breachedAt: string | null;
-                        cause: string | null;
-                        action: string | null;
-                        /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
-                        referenceTitles?: {
-                            /** @description Name of the Incident named by Incident */
-                            incident?: string;
-                            /** @description Name of the Service level agreement named by SLA */
-                            sla?: string;
-                        };
-                        allowedTransitions: {
-                            to: string;
-                            label: string;
-                            requires: string[];
-                            /** @description Whether the signed-in user holds a role that may make it */
-                            permitted: boolean;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-        };
-    };
-    "update-sla-breach": {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The ETag of the version the change is based on; required */
-                "if-match"?: string;
-            };
-            path: {
-                /** @description Record id (UUID) or reference such as IMP-000012 */
-                key: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    ownerId?: string | null;
-                    /**
-                     * Summary
-                     * @description Summary
-                     */
-                    summary?: string;
-                    cause?: string | null;
-                    action?: string | null;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description UUIDv7 */
-                        id: string;
-                        /** @example BRE-000001 */
-                        reference: string;
-                        /** @enum {string} */
-                        type: "sla-breach";
-                        status: string;
-                        statusLabel: string;
-                        ownerId: string | null;
-                        /** @description UUIDv7 */
-                        createdBy: string;
-                        /**
-                         * Format: date-time
-                         * @description ISO 8601 instant, UTC
-                         */
-                        createdAt: string;
-                        /** @description UUIDv7 */
-                        updatedBy: string;
-                        /**
-                         * Format: date-time
-                         * @description ISO 8601 instant, UTC
-                         */
-                        updatedAt: string;
-                        version: number;
-                        summary: string | null;
-                        incident: string | null;
-                        sla: string | null;
-                        clock: string | null;
-                        priority: string | null;
-                        breachedAt: string | null;
-                        cause: string | null;
-                        action: string | null;
-                        /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
-                        referenceTitles?: {
-                            /** @description Name of the Incident named by Incident */
-                            incident?: string;
-                            /** @description Name of the Service level agreement named by SLA */
-                            sla?: string;
-                        };
-                        allowedTransitions: {
-                            to: string;
-                            label: string;
-                            requires: string[];
-                            /** @description Whether the signed-in user holds a role that may make it */
-                            permitted: boolean;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-        };
-    };
-    "transition-sla-breach": {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The ETag of the version the change is based on; required */
-                "if-match"?: string;
-            };
-            path: {
-                /** @description Record id (UUID) or reference such as IMP-000012 */
-                key: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description The state to move to */
-                    to: string;
-                    fields?: {
-                        summary?: string | null;
-                        cause?: string | null;
-                        action?: string | null;
-                    };
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description UUIDv7 */
-                        id: string;
-                        /** @example BRE-000001 */
-                        reference: string;
-                        /** @enum {string} */
-                        type: "sla-breach";
-                        status: string;
-                        statusLabel: string;
-                        ownerId: string | null;
-                        /** @description UUIDv7 */
-                        createdBy: string;
-                        /**
-                         * Format: date-time
-                         * @description ISO 8601 instant, UTC
-                         */
-                        createdAt: string;
-                        /** @description UUIDv7 */
-                        updatedBy: string;
-                        /**
-                         * Format: date-time
-                         * @description ISO 8601 instant, UTC
-                         */
-                        updatedAt: string;
-                        version: number;
-                        summary: string | null;
-                        incident: string | null;
-                        sla: string | null;
-                        clock: string | null;
-                        priority: string | null;
-                        breachedAt: string | null;
-                        cause: string | null;
-                        action: string | null;
-                        /** @description The name of each record a reference field names, and of what a lookup field names by id (a calendar), where you may read it: shown beside its reference, or instead of the id */
-                        referenceTitles?: {
-                            /** @description Name of the Incident named by Incident */
-                            incident?: string;
-                            /** @description Name of the Service level agreement named by SLA */
-                            sla?: string;
-                        };
-                        allowedTransitions: {
-                            to: string;
-                            label: string;
-                            requires: string[];
-                            /** @description Whether the signed-in user holds a role that may make it */
-                            permitted: boolean;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-        };
-    };
-    "history-sla-breach": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Record id (UUID) or reference such as IMP-000012 */
-                key: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: {
-                            seq: number;
-                            /** @enum {unknown} */
-                            kind: "created" | "updated" | "transitioned" | "commented" | "linked" | "unlinked" | "attached" | "detached";
-                            actorId: string | null;
-                            actorName: string | null;
-                            /**
-                             * Format: date-time
-                             * @description ISO 8601 instant, UTC
-                             */
-                            at: string;
-                            data: {
-                                [key: string]: unknown;
-                            };
-                            hash: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-        };
-    };
-    "comments-sla-breach": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Record id (UUID) or reference such as IMP-000012 */
-                key: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: {
-                            /** @description UUIDv7 */
-                            id: string;
-                            visibility: "internal" | "public";
-                            body: string;
-                            /** @description UUIDv7 */
-                            authorId: string;
-                            authorName: string;
-                            /**
-                             * Format: date-time
-                             * @description ISO 8601 instant, UTC
-                             */
-                            createdAt: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-        };
-    };
-    "comment-sla-breach": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Record id (UUID) or reference such as IMP-000012 */
-                key: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    body: string;
-                    /** @description internal (staff only) by default for staff; requesters write public comments only */
-                    visibility?: "internal" | "public";
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description UUIDv7 */
-                        id: string;
-                        visibility: "internal" | "public";
-                        body: string;
-                        /** @description UUIDv7 */
-                        authorId: string;
-                        authorName: string;
-                        /**
-                         * Format: date-time
-                         * @description ISO 8601 instant, UTC
-                         */
-                        createdAt: string;
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-        };
-    };
-    "links-sla-breach": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Record id (UUID) or reference such as IMP-000012 */
-                key: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: {
-                            /** @description UUIDv7 */
-                            id: string;
-                            linkType: string;
-                            label: string;
-                            direction: "outgoing" | "incoming";
-                            other: {
-                                type: string;
-                                /** @description UUIDv7 */
-                                id: string;
-                                reference: string;
-                                title: string;
-                                status: string;
-                            };
-                            /**
-                             * Format: date-time
-                             * @description ISO 8601 instant, UTC
-                             */
-                            createdAt: string;
-                            /** @description UUIDv7 */
-                            createdBy: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-        };
-    };
-    "link-sla-breach": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Record id (UUID) or reference such as IMP-000012 */
-                key: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    linkType: "relates-to" | "caused-by" | "duplicates" | "depends-on" | "groups" | "underpinned-by" | "implements" | "raised-from" | "evidences";
-                    /** @description Reference of the other record, e.g. INC-000123 */
-                    target: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description UUIDv7 */
-                        id: string;
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-        };
-    };
-    "unlink-sla-breach": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Record id (UUID) or reference such as IMP-000012 */
-                key: string;
-                /** @description UUIDv7 */
-                linkId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-        };
-    };
-    "attachments-sla-breach": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Record id (UUID) or reference such as IMP-000012 */
-                key: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: {
-                            /** @description UUIDv7 */
-                            id: string;
-                            filename: string;
-                            contentType: string;
-                            size: number;
-                            sha256: string;
-                            /** @description UUIDv7 */
-                            createdBy: string;
-                            /**
-                             * Format: date-time
-                             * @description ISO 8601 instant, UTC
-                             */
-                            createdAt: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-        };
-    };
-    "attach-sla-breach": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Record id (UUID) or reference such as IMP-000012 */
-                key: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description UUIDv7 */
-                        id: string;
-                        filename: string;
-                        contentType: string;
-                        size: number;
-                        sha256: string;
-                        /** @description UUIDv7 */
-                        createdBy: string;
-                        /**
-                         * Format: date-time
-                         * @description ISO 8601 instant, UTC
-                         */
-                        createdAt: string;
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-        };
-    };
-    "download-sla-breach-attachment": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Record id (UUID) or reference such as IMP-000012 */
-                key: string;
-                /** @description UUIDv7 */
-                attachmentId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    "detach-sla-breach": {
         parameters: {
             query?: never;
             header?: never;
@@ -37322,6 +37322,149 @@ export interface operations {
             };
         };
     };
+    "service-level-dashboard": {
+        parameters: {
+            query: {
+                /** @description YYYY-MM-DD (UTC) */
+                from: string;
+                /** @description YYYY-MM-DD (UTC) */
+                to: string;
+                service?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        from: string;
+                        to: string;
+                        service: string | null;
+                        attainmentTarget: number;
+                        months: {
+                            /** @description YYYY-MM (UTC) */
+                            month: string;
+                            /** @description incidents resolved under an SLA */
+                            resolved: number;
+                            resolutionMetPercent: number | null;
+                            responseMetPercent: number | null;
+                            attainmentPercent: number | null;
+                            breaches: number;
+                            meanResolutionHours: number | null;
+                        }[];
+                        services: {
+                            service: string;
+                            name: string | null;
+                            /** @description incidents resolved under an SLA */
+                            resolved: number;
+                            resolutionMetPercent: number | null;
+                            responseMetPercent: number | null;
+                            attainmentPercent: number | null;
+                            breaches: number;
+                            meanResolutionHours: number | null;
+                            atRiskNow: number;
+                            breachedOpenNow: number;
+                            months: {
+                                /** @description YYYY-MM (UTC) */
+                                month: string;
+                                /** @description incidents resolved under an SLA */
+                                resolved: number;
+                                resolutionMetPercent: number | null;
+                                responseMetPercent: number | null;
+                                attainmentPercent: number | null;
+                                breaches: number;
+                                meanResolutionHours: number | null;
+                            }[];
+                        }[];
+                        atRiskNow: number;
+                        breachedOpenNow: number;
+                        kpis: {
+                            id: string;
+                            name: string;
+                            value: number | null;
+                            unit: string;
+                            numerator: number | null;
+                            denominator: number | null;
+                            definition: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            field: string;
+                            reason: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
     "get-priority-matrix": {
         parameters: {
             query?: never;
@@ -39421,149 +39564,6 @@ export interface operations {
                         }[];
                         nextCursor: string | null;
                         now: number;
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        instance?: string;
-                        requestId?: string;
-                        errors?: {
-                            field: string;
-                            reason: string;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-        };
-    };
-    "service-level-dashboard": {
-        parameters: {
-            query: {
-                /** @description YYYY-MM-DD (UTC) */
-                from: string;
-                /** @description YYYY-MM-DD (UTC) */
-                to: string;
-                service?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        from: string;
-                        to: string;
-                        service: string | null;
-                        attainmentTarget: number;
-                        months: {
-                            /** @description YYYY-MM (UTC) */
-                            month: string;
-                            /** @description incidents resolved under an SLA */
-                            resolved: number;
-                            resolutionMetPercent: number | null;
-                            responseMetPercent: number | null;
-                            attainmentPercent: number | null;
-                            breaches: number;
-                            meanResolutionHours: number | null;
-                        }[];
-                        services: {
-                            service: string;
-                            name: string | null;
-                            /** @description incidents resolved under an SLA */
-                            resolved: number;
-                            resolutionMetPercent: number | null;
-                            responseMetPercent: number | null;
-                            attainmentPercent: number | null;
-                            breaches: number;
-                            meanResolutionHours: number | null;
-                            atRiskNow: number;
-                            breachedOpenNow: number;
-                            months: {
-                                /** @description YYYY-MM (UTC) */
-                                month: string;
-                                /** @description incidents resolved under an SLA */
-                                resolved: number;
-                                resolutionMetPercent: number | null;
-                                responseMetPercent: number | null;
-                                attainmentPercent: number | null;
-                                breaches: number;
-                                meanResolutionHours: number | null;
-                            }[];
-                        }[];
-                        atRiskNow: number;
-                        breachedOpenNow: number;
-                        kpis: {
-                            id: string;
-                            name: string;
-                            value: number | null;
-                            unit: string;
-                            numerator: number | null;
-                            denominator: number | null;
-                            definition: string;
-                        }[];
                     };
                 };
             };

@@ -1,6 +1,6 @@
 import { catalogueFacts, type CustomerFact, type ServiceFact } from '../../../modules/services/index.js';
-import { serviceLevelFacts, type ServiceLevelFacts } from '../../../modules/service-levels/index.js';
-import { incidentRecordFacts, slaBreachFacts, type IncidentRecordFacts, type SlaBreachFacts } from '../../../modules/incidents/index.js';
+import { serviceLevelFacts, slaBreachFacts, type ServiceLevelFacts, type SlaBreachFacts } from '../../../modules/service-levels/index.js';
+import { incidentRecordFacts, type IncidentRecordFacts } from '../../../modules/incidents/index.js';
 import { problemFacts, type ProblemFacts } from '../../../modules/problems/index.js';
 import { requestFacts, type RequestFacts } from '../../../modules/requests/index.js';
 import { dayMs, yearMs, type FactContext } from '../rule.types.js';

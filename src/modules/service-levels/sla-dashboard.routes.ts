@@ -21,7 +21,7 @@ export async function slaDashboardRoutes(base: FastifyInstance): Promise<void> {
   app.get('/api/service-level-dashboard', {
     config: { access: 'service-level-dashboard:read' },
     schema: {
-      operationId: 'service-level-dashboard', tags: ['Incidents', 'Service levels'],
+      operationId: 'service-level-dashboard', tags: ['Service levels'],
       summary: 'Per service and month: incidents resolved under an SLA, targets met, breaches, mean business resolution time; at risk and breached now; SLA KPIs',
       querystring: Type.Object({ from: Day, to: Day, service: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false }),
       response: {

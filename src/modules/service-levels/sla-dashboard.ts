@@ -1,8 +1,8 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Database, Executor } from '../../platform/db/database.js';
-import type { KpiPeriod, KpiValue } from './incident.kpis.js';
-import { openStates } from './sla-watch.js';
+import type { KpiPeriod, KpiValue } from '../incidents/index.js';
 import { slaKpis } from './sla.kpis.js';
+import { ticketClockSources, type RegisteredClockSource } from './ticket-clocks.js';
 
 /** The attainment the dashboard draws its target line at, until agreements carry their own. */
 export const attainmentTarget = 95;
@@ -69,44 +69,49 @@ export function monthsBetween(from: number, to: number): string[] {
   return months;
 }
 
+/** One source's figures: clocks stopped and breached per service and month, and open tickets now. */
+async function figuresOf(db: Executor, dialect: Database['dialect'], source: RegisteredClockSource, period: KpiPeriod, now: number) {
+  const clocks = () => db.selectFrom(source.clockRows(db)).where('c.kind', '=', 'sla').where('c.service', 'is not', null)
+    .$if(period.service !== undefined, (q) => q.where('c.service', '=', period.service!));
+  const month = monthOf(dialect, sql.ref<number>('c.stopped_at'));
+  const breachMonth = monthOf(dialect, sql.ref<number>('c.breached_at'));
+  return Promise.all([
+    clocks().where('c.status', '=', 'stopped').where('c.stopped_at', '>=', period.from).where('c.stopped_at', '<', period.to)
+      .select((eb) => [
+        'c.service', month.as('month'),
+        eb.fn.sum<number>(sql`case when c.measure = 'resolution' then 1 else 0 end`).as('resolved'),
+        eb.fn.sum<number>(sql`case when c.measure = 'resolution' and c.met = 1 then 1 else 0 end`).as('resolution_met'),
+        eb.fn.sum<number>(sql`case when c.measure = 'response' then 1 else 0 end`).as('responses'),
+        eb.fn.sum<number>(sql`case when c.measure = 'response' and c.met = 1 then 1 else 0 end`).as('response_met'),
+        eb.fn.sum<number>(sql`case when c.measure = 'resolution' then c.elapsed_ms else 0 end`).as('resolution_ms'),
+      ])
+      .groupBy(['c.service', month]).execute(),
+    clocks().where('c.breached', '=', 1).where('c.breached_at', '>=', period.from).where('c.breached_at', '<', period.to)
+      .select((eb) => ['c.service', breachMonth.as('month'), eb.fn.countAll<number>().as('n')])
+      .groupBy(['c.service', breachMonth]).execute(),
+    // Now: open tickets with an SLA clock breached (or past due), and those with one at risk but not
+    // breached; a ticket whose response clock breached and whose resolution clock is at risk is in both.
+    clocks().where('c.open', '=', 1)
+      .select((eb) => [
+        'c.service', 'c.ticket_id',
+        eb.fn.max<number>(sql`case when c.breached = 1 or (c.status = 'running' and c.due_at <= ${now}) then 1 else 0 end`).as('breached'),
+        eb.fn.max<number>(sql`case when c.breached = 0 and not (c.status = 'running' and c.due_at <= ${now}) and (c.at_risk = 1 or (c.status = 'running' and c.at_risk_at <= ${now})) then 1 else 0 end`).as('at_risk'),
+      ])
+      .groupBy(['c.service', 'c.ticket_id']).execute(),
+  ]);
+}
+
 /**
- * The service level dashboard (8.3.3, 9.1): per service and per month, from the stored clock
- * snapshots — incidents resolved under an SLA, the share within the resolution and response
- * targets, breaches, the mean business resolution time — and what is at risk or breached now.
+ * The service level dashboard (8.3.3, 9.1): per service and per month, from the stored clocks of
+ * every registered ticket source (incidents today) — tickets resolved under an SLA, the share
+ * within the resolution and response targets, breaches, the mean business resolution time — and
+ * what is at risk or breached now.
  */
 export async function slaDashboard(db: Executor, dialect: Database['dialect'], period: KpiPeriod, now = Date.now()): Promise<SlaDashboard> {
-  const month = monthOf(dialect, sql.ref<number>('c.stopped_at'));
-  const stopped = await db.selectFrom('incident_sla_clocks as c').innerJoin('incidents as i', 'i.id', 'c.incident_id')
-    .where('c.kind', '=', 'sla').where('c.status', '=', 'stopped').where('c.stopped_at', '>=', period.from).where('c.stopped_at', '<', period.to)
-    .where('i.service', 'is not', null)
-    .$if(period.service !== undefined, (q) => q.where('i.service', '=', period.service!))
-    .select((eb) => [
-      'i.service', month.as('month'),
-      eb.fn.sum<number>(sql`case when c.measure = 'resolution' then 1 else 0 end`).as('resolved'),
-      eb.fn.sum<number>(sql`case when c.measure = 'resolution' and c.met = 1 then 1 else 0 end`).as('resolution_met'),
-      eb.fn.sum<number>(sql`case when c.measure = 'response' then 1 else 0 end`).as('responses'),
-      eb.fn.sum<number>(sql`case when c.measure = 'response' and c.met = 1 then 1 else 0 end`).as('response_met'),
-      eb.fn.sum<number>(sql`case when c.measure = 'resolution' then c.elapsed_ms else 0 end`).as('resolution_ms'),
-    ])
-    .groupBy(['i.service', month]).execute();
-  const breachMonth = monthOf(dialect, sql.ref<number>('c.breached_at'));
-  const breaches = await db.selectFrom('incident_sla_clocks as c').innerJoin('incidents as i', 'i.id', 'c.incident_id')
-    .where('c.kind', '=', 'sla').where('c.breached', '=', 1).where('c.breached_at', '>=', period.from).where('c.breached_at', '<', period.to)
-    .where('i.service', 'is not', null)
-    .$if(period.service !== undefined, (q) => q.where('i.service', '=', period.service!))
-    .select((eb) => ['i.service', breachMonth.as('month'), eb.fn.countAll<number>().as('n')])
-    .groupBy(['i.service', breachMonth]).execute();
-  // Now: open incidents with an SLA clock breached (or past due), and those with one at risk but not
-  // breached; an incident whose response clock breached and whose resolution clock is at risk is in both.
-  const open = await db.selectFrom('incident_sla_clocks as c').innerJoin('incidents as i', 'i.id', 'c.incident_id')
-    .where('c.kind', '=', 'sla').where('i.status', 'in', openStates).where('i.service', 'is not', null)
-    .$if(period.service !== undefined, (q) => q.where('i.service', '=', period.service!))
-    .select((eb) => [
-      'i.service', 'i.id',
-      eb.fn.max<number>(sql`case when c.breached = 1 or (c.status = 'running' and c.due_at <= ${now}) then 1 else 0 end`).as('breached'),
-      eb.fn.max<number>(sql`case when c.breached = 0 and not (c.status = 'running' and c.due_at <= ${now}) and (c.at_risk = 1 or (c.status = 'running' and c.at_risk_at <= ${now})) then 1 else 0 end`).as('at_risk'),
-    ])
-    .groupBy(['i.service', 'i.id']).execute();
+  const perSource = await Promise.all(ticketClockSources().map((source) => figuresOf(db, dialect, source, period, now)));
+  const stopped = perSource.flatMap(([rows]) => rows);
+  const breaches = perSource.flatMap(([, rows]) => rows);
+  const open = perSource.flatMap(([, , rows]) => rows);
 
   const months = monthsBetween(period.from, period.to);
   const byService = new Map<string, Map<string, Counts>>();

@@ -2,6 +2,7 @@ import type { DB, Executor, Trx } from '../../platform/db/database.js';
 import { systemPrincipal } from '../../platform/auth/system-user.js';
 import { createRecord } from '../../kernel/records/record.service.js';
 import { slaBreachRecord } from './sla-breach.record.js';
+import { ticketClockSources } from './ticket-clocks.js';
 
 /** The ticket a breached clock belongs to, as its breach record names it. */
 export interface BreachedTicket {
@@ -62,24 +63,29 @@ export async function recordBreach(db: DB, ticket: BreachedTicket, clock: Breach
   }
 }
 
+/** The breach record of a ticket's clock, if it has one (the escalation e-mail names it). */
+export async function breachRecordOf(db: Executor, ticket: string, clockId: string): Promise<string | null> {
+  return existing(db, { reference: ticket }, clockId);
+}
+
 /**
- * The backfill: a breach record for every stored clock snapshot that breached and has none —
- * history from before breach records were kept for closed tickets, a freshly loaded demo, an
- * upgrade. Sends nothing (history is not news). Each record is created by the system principal
- * at `now`, the time it is recorded, with breachedAt the instant the clock breached; it starts
- * open, as nobody has investigated it. Returns how many it created.
+ * The backfill: a breach record for every stored clock that breached and has none — history
+ * from before breach records were kept for closed tickets, a freshly loaded demo, an upgrade.
+ * Sends nothing (history is not news). Each record is created by the system principal at
+ * `now`, the time it is recorded, with breachedAt the instant the clock breached; it starts
+ * open, as nobody has investigated it. Every registered ticket source's breached clocks are
+ * compared with the records (a set difference in memory: two reads of indexed columns, which
+ * keeps the sources' tables out of this module's queries). Returns how many it created.
  */
 export async function recordMissingBreaches(db: DB, now: number): Promise<number> {
-  const missing = await db.selectFrom('incident_sla_clocks as c').innerJoin('incidents as i', 'i.id', 'c.incident_id')
-    .select(['i.reference', 'c.clock_id', 'c.name', 'c.sla', 'c.priority', 'c.breached_at'])
-    .where('c.breached', '=', 1).where('c.breached_at', 'is not', null)
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('sla_breaches as b').select('b.id').whereRef('b.incident', '=', 'i.reference').whereRef('b.clock', '=', 'c.clock_id'))))
-    .orderBy('c.breached_at').orderBy('i.reference').orderBy('c.clock_id')
-    .execute();
+  const recorded = new Set((await db.selectFrom('sla_breaches').select(['incident', 'clock']).where('incident', 'is not', null).execute()).map((r) => `${r.incident} ${r.clock}`));
   let created = 0;
-  for (const row of missing) {
-    const recorded = await recordBreach(db, { reference: row.reference }, { clockId: row.clock_id, name: row.name, sla: row.sla, priority: row.priority, breachedAt: Number(row.breached_at) }, now);
-    if (recorded.created) created += 1;
+  for (const source of ticketClockSources()) {
+    const missing = (await source.breachedClocks(db)).filter((c) => !recorded.has(`${c.ticket} ${c.clockId}`))
+      .sort((a, b) => a.breachedAt - b.breachedAt || a.ticket.localeCompare(b.ticket) || a.clockId.localeCompare(b.clockId));
+    for (const clock of missing) {
+      if ((await recordBreach(db, { reference: clock.ticket }, clock, now)).created) created += 1;
+    }
   }
   return created;
 }
