@@ -11,6 +11,7 @@ import { rulesPermission, rulesRoutes } from './rules/rules.routes.js';
 import { startPagePermission, startRoutes } from './start/start.routes.js';
 import { assessmentsMigration } from './migrations/20261128T1400-assessments.js';
 import { assessmentRuleResultsMigration } from './migrations/20261128T1410-assessment-rule-results.js';
+import { editionClauseNumbersMigration } from './migrations/20261207T2300-edition-clause-numbers.js';
 import './assessments/assessment.tables.js';
 import './readiness/readiness.tables.js';
 
@@ -28,7 +29,7 @@ export const complianceModule: CertusModule = {
   name: 'compliance',
   clause: '4-10',
   recordTypes: [assessmentRecord],
-  migrations: [assessmentsMigration, assessmentRuleResultsMigration],
+  migrations: [assessmentsMigration, assessmentRuleResultsMigration, editionClauseNumbersMigration],
   grants: {
     'catalogue:read': staffRoles,
     [rulesPermission]: staffRoles,
@@ -40,7 +41,7 @@ export const complianceModule: CertusModule = {
     [readinessPermissions.update]: ['sms-manager'],
   },
   routes: complianceRoutes,
-  demo: loadAssessmentDemo,
+  demoAssessment: loadAssessmentDemo,
   menu: [
     { label: 'Requirement catalogue', path: '/compliance/catalogue', group: 'compliance', description: 'Clauses 4–10 and their requirements', permission: 'catalogue:read' },
     { label: 'Assessments', path: '/records/assessments', group: 'compliance', description: 'Gap assessments and audits', permission: 'assessments:read' },
