@@ -49,7 +49,7 @@ export async function loadDemo(database: Database, assembly: Assembly, onStep?: 
   if (existing) return false;
   const usersByRole: Record<string, string> = {};
   const requesters: string[] = [];
-  const steps = 1 + assembly.modules.filter((m) => m.demo).length;
+  const steps = 1 + assembly.modules.filter((m) => m.demo).length + assembly.modules.filter((m) => m.demoAssessment).length;
   onStep?.(0, steps, 'people');
   await db.transaction().execute(async (trx) => {
     for (const role of roles) {
@@ -68,6 +68,12 @@ export async function loadDemo(database: Database, assembly: Assembly, onStep?: 
     if (!module.demo) continue;
     await module.demo({ database, usersByRole, requesters, now });
     onStep?.(++done, steps, module.name);
+  }
+  // Last, after every record the rules read exists (backfills included): the assessment judges them.
+  for (const module of assembly.modules) {
+    if (!module.demoAssessment) continue;
+    await module.demoAssessment({ database, usersByRole, requesters, now });
+    onStep?.(++done, steps, `${module.name} assessment`);
   }
   // The demo's six months happened in the past: the notices its records queued (approvals asked,
   // requests fulfilled …) are not news to anyone, so none is sent. Live events from now on are.

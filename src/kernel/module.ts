@@ -46,6 +46,11 @@ export interface CertusModule {
   grants?: Grants;
   routes?: FastifyPluginAsync;
   demo?: (context: DemoContext) => Promise<void>;
+  /**
+   * Demo data that judges the other demos' records (the compliance engine's gap assessment):
+   * run after every module's demo and every backfill the demo loader runs, whatever their order.
+   */
+  demoAssessment?: (context: DemoContext) => Promise<void>;
   /** Durable job handlers by kind, and recurring schedules that enqueue them. */
   jobs?: Record<string, JobHandler>;
   schedules?: { name: string; kind: string; intervalMs: number }[];

@@ -8,7 +8,7 @@ const day = 86_400_000;
 const ideas = [
   { title: 'Automate the monthly SLA report for the hosting customers', source: 'kpi', priority: 'high', path: ['approved', 'in-progress', 'completed'], benefit: 'Report issued by working day 3 instead of day 8; no manual spreadsheet merge.' },
   { title: 'Add a knowledge article check to incident closure', source: 'incident-trend', priority: 'medium', path: ['approved', 'in-progress'], benefit: 'First-contact resolution up from 58% to 65% within two quarters.' },
-  { title: 'Run a tabletop continuity test for the payment gateway', source: 'audit', priority: 'high', path: ['approved'], benefit: 'Closes the internal audit observation on untested continuity plans.' },
+  { title: 'Run a tabletop continuity test for the payment gateway', source: 'management-review', priority: 'high', path: ['approved'], benefit: 'The payment gateway continuity plan tested for the first time, with its recovery objectives checked.' },
   { title: 'Publish the change calendar to customers', source: 'customer-feedback', priority: 'medium', path: [], benefit: 'Fewer complaints about unannounced maintenance.' },
   { title: 'Replace the on-call spreadsheet with a rota tool', source: 'staff', priority: 'low', path: ['rejected'], benefit: 'Less manual effort for the duty managers.' },
   { title: 'Review OLA targets with the network team', source: 'management-review', priority: 'medium', path: [], benefit: 'OLA targets that support the P1 resolution SLA.' },

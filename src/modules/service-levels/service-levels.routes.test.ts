@@ -275,7 +275,7 @@ describe.each(storeNames())('service-level demo data on %s', (store) => {
   let t: TestApp;
   beforeAll(async () => {
     // Only this module's demo and the catalogue's it builds on: other modules' demos are theirs to test.
-    t = await startTestApp(store, { assembly: withServiceLevels(allModules.filter((m) => !m.demo)) });
+    t = await startTestApp(store, { assembly: withServiceLevels(allModules.filter((m) => !m.demo && !m.demoAssessment)) });
   });
   afterAll(async () => t?.close());
 
