@@ -107,12 +107,20 @@ function unknownResolutionNotes(inFirstRow: number, otherwise: number): string[]
 }
 
 /** Every row of the file that has a problem, a page at a time (for the full issue list). */
-export async function* exportIssues(source: CsvSource, pageSize = 500): AsyncGenerator<ImportIssue[]> {
+export function exportIssues(source: CsvSource, pageSize = 500): AsyncGenerator<ImportIssue[]> {
+  return issuePages(readExport(source), pageSize);
+}
+
+/**
+ * The issues among what a reader yields, a page at a time; a file the reader cannot go on with
+ * ends the list with its problem. Shared by the CSV and the XES imports.
+ */
+export async function* issuePages(items: AsyncIterable<object>, pageSize: number): AsyncGenerator<ImportIssue[]> {
   let page: ImportIssue[] = [];
   try {
-    for await (const item of readExport(source)) {
+    for await (const item of items) {
       if (!('issue' in item)) continue;
-      page.push(item.issue);
+      page.push(item.issue as ImportIssue);
       if (page.length >= pageSize) {
         yield page;
         page = [];

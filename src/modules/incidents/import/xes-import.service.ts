@@ -8,7 +8,7 @@ import { problemRecord } from '../../problems/index.js';
 import { incidentRecord } from '../incident.record.js';
 import { fileProblemOf } from './servicenow-export.js';
 import type { ImportIssue, ImportedIncident } from './servicenow-incidents.js';
-import { maxIssuesReported, type ImportStep } from './incident-import.service.js';
+import { issuePages, maxIssuesReported, type ImportStep } from './incident-import.service.js';
 import { readXes, type XesSource } from './xes-reader.js';
 import { detectKind, kindLabels, settingsFor, type XesOverridesValue, type XesSettings } from './xes-mapping.js';
 import { checkTrace, incidentFromCase, problemFromCase, sourceOf, throughputOf, type XesCase } from './xes-cases.js';
@@ -170,23 +170,8 @@ export async function checkXesLog(source: XesSource, fileName: string, overrides
 }
 
 /** Every issue of a log, a page at a time (for the full issue list). */
-export async function* xesIssues(source: XesSource, fileName: string, settings: XesSettings, pageSize = 500): AsyncGenerator<ImportIssue[]> {
-  let page: ImportIssue[] = [];
-  try {
-    for await (const item of readCases(source, fileName, { settings })) {
-      if (!('issue' in item)) continue;
-      page.push(item.issue);
-      if (page.length >= pageSize) {
-        yield page;
-        page = [];
-      }
-    }
-  } catch (error) {
-    const problem = fileProblemOf(error);
-    if (!problem) throw error;
-    page.push(problem);
-  }
-  if (page.length) yield page;
+export function xesIssues(source: XesSource, fileName: string, settings: XesSettings, pageSize = 500): AsyncGenerator<ImportIssue[]> {
+  return issuePages(readCases(source, fileName, { settings }), pageSize);
 }
 
 const targets = (settings: XesSettings): { def: RecordTypeDefinition; build: (c: XesCase, reference: string, s: XesSettings) => ImportedIncident } => (settings.recordType === 'problems'
