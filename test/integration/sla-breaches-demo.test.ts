@@ -25,13 +25,21 @@ describe.each(storeNames())('SLA breaches of the demo organisation on %s', (stor
 
   it('has one breach record per breached clock, and the dashboard, the register, the queue and the rule agree', async () => {
     const { db } = t.certus.database;
-    const breachedClocks = await db.selectFrom('incident_sla_clocks as c').innerJoin('incidents as i', 'i.id', 'c.incident_id')
+    const incidentClocks = await db.selectFrom('incident_sla_clocks as c').innerJoin('incidents as i', 'i.id', 'c.incident_id')
       .select(['i.reference', 'c.clock_id', 'c.kind', 'c.breached_at']).where('c.breached', '=', 1).execute();
-    const records = await db.selectFrom('sla_breaches').select(['reference', 'incident', 'clock', 'breached_at', 'status', 'created_at']).execute();
-    expect(breachedClocks.length).toBeGreaterThan(100);
+    // Service requests' fulfilment clocks are watched and recorded too (their breach records name the request).
+    const requestClocks = await db.selectFrom('request_sla_clocks as c').innerJoin('service_requests as r', 'r.id', 'c.request_id')
+      .select(['r.reference', 'c.clock_id', 'c.kind', 'c.breached_at']).where('c.breached', '=', 1).execute();
+    const breachedClocks = [...incidentClocks, ...requestClocks];
+    const rows = await db.selectFrom('sla_breaches').select(['reference', 'incident', 'request', 'clock', 'breached_at', 'status', 'created_at']).execute();
+    const records = rows.map((r) => ({ ...r, ticket: r.incident ?? r.request }));
+    expect(incidentClocks.length).toBeGreaterThan(100);
+    expect(requestClocks.length).toBeGreaterThan(0);
+    expect(rows.filter((r) => r.request !== null).length).toBe(requestClocks.length);
+    expect(rows.every((r) => (r.incident === null) !== (r.request === null))).toBe(true);
     // The same clocks, each once, with the instant it breached; none investigated yet.
-    expect(records.map((r) => `${r.incident} ${r.clock} ${r.breached_at}`).sort()).toEqual(breachedClocks.map((c) => `${c.reference} ${c.clock_id} ${c.breached_at}`).sort());
-    expect(new Set(records.map((r) => `${r.incident} ${r.clock}`)).size).toBe(records.length);
+    expect(records.map((r) => `${r.ticket} ${r.clock} ${r.breached_at}`).sort()).toEqual(breachedClocks.map((c) => `${c.reference} ${c.clock_id} ${c.breached_at}`).sort());
+    expect(new Set(records.map((r) => `${r.ticket} ${r.clock}`)).size).toBe(records.length);
     expect(records.every((r) => r.status === 'open' && r.created_at === now)).toBe(true);
 
     // The dashboard counts the customer SLAs' own clocks (OLA and contract breaches are in the register too).
@@ -55,7 +63,7 @@ describe.each(storeNames())('SLA breaches of the demo organisation on %s', (stor
     // Every open incident the queue shows breached has its breach record for the clock it shows.
     const queue = await incidentQueue(db, { sort: 'due', limit: 200, breached: true }, now);
     expect(queue.items.length).toBeGreaterThan(0);
-    const recorded = new Set(records.map((r) => `${r.incident} ${r.clock}`));
+    const recorded = new Set(records.map((r) => `${r.ticket} ${r.clock}`));
     for (const item of queue.items) expect(recorded.has(`${item.reference} ${item.clock!.clockId}`), item.reference).toBe(true);
     // The watch's first pass escalated the open incidents that reached a level; the closed history was never watched.
     const escalated = await db.selectFrom('incidents').select(['status', sql<number>`count(*)`.as('n')]).where('escalation_level', 'is not', null).groupBy('status').execute();
@@ -68,6 +76,6 @@ describe.each(storeNames())('SLA breaches of the demo organisation on %s', (stor
     expect(rule.outcome).toBe('nonconformant');
     expect(rule.explanation).toContain(`None of the ${records.length} SLA breaches recorded in the last 12 months has been investigated`);
     expect(rule.evidence.length).toBeGreaterThan(0);
-    for (const reference of rule.evidence) expect(recorded.has(`${records.find((r) => r.reference === reference)!.incident} ${records.find((r) => r.reference === reference)!.clock}`)).toBe(true);
+    for (const reference of rule.evidence) expect(recorded.has(`${records.find((r) => r.reference === reference)!.ticket} ${records.find((r) => r.reference === reference)!.clock}`)).toBe(true);
   });
 });

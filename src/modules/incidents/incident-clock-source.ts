@@ -96,6 +96,7 @@ async function escalate(database: Database, incident: WatchedIncident, snapshots
  */
 export const incidentClockSource: TicketClockSource<WatchedIncident, ClockSnapshot> = {
   record: incidentRecord,
+  breachField: 'incident',
   toReplay: incidentsToReplay,
   load: loadIncidents,
   async startPass(database, now) {

@@ -9,6 +9,7 @@ import { loadServiceLevelsDemo } from './service-levels.demo.js';
 import { serviceLevelsRoutes } from './service-levels.routes.js';
 import { serviceLevelsMigration } from './migrations/20261128T1501-service-levels.js';
 import { slaBreachesMigration } from './migrations/20261128T1504-sla-breaches.js';
+import { slaBreachRequestMigration } from './migrations/20261208T0031-sla-breach-request.js';
 import { slaBreachRecord } from './sla-breach.record.js';
 import { slaDashboardRoutes } from './sla-dashboard.routes.js';
 import { slaWatchJob, watchSlas } from './sla-watch.js';
@@ -24,7 +25,7 @@ export const serviceLevelsModule: CertusModule = {
   name: 'service-levels',
   clause: '8.3.3',
   recordTypes: [slaRecord, olaRecord, contractRecord, slaBreachRecord],
-  migrations: [serviceLevelsMigration, slaBreachesMigration],
+  migrations: [serviceLevelsMigration, slaBreachesMigration, slaBreachRequestMigration],
   grants: { 'calendars:read': staffRoles, 'calendars:write': agreementEditors, 'service-level-dashboard:read': staffRoles },
   routes: async (app) => {
     await app.register(serviceLevelsRoutes);

@@ -71,6 +71,8 @@ export interface SlaBreachTable {
   version: number;
   summary: string;
   incident: string | null;
+  /** The service request that breached, for a request's clock (null for an incident's). */
+  request: string | null;
   sla: string | null;
   clock: string | null;
   priority: string | null;

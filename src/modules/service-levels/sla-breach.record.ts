@@ -19,7 +19,7 @@ export const slaBreachRecord: RecordTypeDefinition = {
   labelPlural: 'SLA breaches',
   clause: '8.3.3',
   titleField: 'summary',
-  listFields: ['summary', 'incident', 'sla', 'clock', 'breachedAt'],
+  listFields: ['summary', 'incident', 'request', 'sla', 'clock', 'breachedAt'],
   access: { read: staffRoles, create: [...investigators], update: [...investigators] },
   workflow: {
     initial: 'open',
@@ -36,9 +36,11 @@ export const slaBreachRecord: RecordTypeDefinition = {
   },
   fields: {
     summary: { kind: 'text', label: 'Summary', required: true, maxLength: 300 },
-    // The incident record type, which registers itself as a ticket clock source: service levels
-    // cannot import the incidents module, which imports service levels.
-    incident: { kind: 'reference', get target() { return breachTicketRecord(); }, label: 'Incident', readOnly: true, filterable: true },
+    // The incident and service request record types, which register themselves as ticket clock
+    // sources: service levels cannot import those modules, which import service levels. A breach
+    // names one of the two.
+    incident: { kind: 'reference', get target() { return breachTicketRecord('incident'); }, label: 'Incident', readOnly: true, filterable: true },
+    request: { kind: 'reference', get target() { return breachTicketRecord('request'); }, label: 'Service request', readOnly: true, filterable: true },
     sla: { kind: 'reference', target: slaRecord, label: 'SLA', readOnly: true, filterable: true },
     clock: { kind: 'text', label: 'Clock', readOnly: true, filterable: true },
     priority: { kind: 'text', label: 'Priority at breach', readOnly: true, filterable: true },

@@ -2,11 +2,12 @@ import type { DB, Executor, Trx } from '../../platform/db/database.js';
 import { systemPrincipal } from '../../platform/auth/system-user.js';
 import { createRecord } from '../../kernel/records/record.service.js';
 import { slaBreachRecord } from './sla-breach.record.js';
-import { ticketClockSources } from './ticket-clocks.js';
+import { ticketClockSources, type BreachTicketField } from './ticket-clocks.js';
 
-/** The ticket a breached clock belongs to, as its breach record names it. */
+/** The ticket a breached clock belongs to, as its breach record names it (in its `incident` or `request` field). */
 export interface BreachedTicket {
   reference: string;
+  field: BreachTicketField;
 }
 
 /** A breached clock, as the breach record describes it. */
@@ -31,7 +32,7 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 async function existing(db: Executor, ticket: BreachedTicket, clockId: string): Promise<string | null> {
-  const row = await db.selectFrom('sla_breaches').select('reference').where('incident', '=', ticket.reference).where('clock', '=', clockId).executeTakeFirst();
+  const row = await db.selectFrom('sla_breaches').select('reference').where(ticket.field, '=', ticket.reference).where('clock', '=', clockId).executeTakeFirst();
   return row?.reference ?? null;
 }
 
@@ -48,8 +49,8 @@ export async function recordBreach(db: DB, ticket: BreachedTicket, clock: Breach
     return await db.transaction().execute(async (trx) => {
       const system = await systemPrincipal(trx, now);
       const breach = await createRecord(trx, slaBreachRecord, system, {
-        summary: `${ticket.reference} missed "${clock.name}" (${clock.sla ?? 'no SLA'})`,
-        incident: ticket.reference, sla: clock.sla, clock: clock.clockId, priority: clock.priority,
+        summary: `${ticket.reference} missed "${clock.name}" (${clock.sla || 'no SLA'})`,
+        [ticket.field]: ticket.reference, sla: clock.sla, clock: clock.clockId, priority: clock.priority,
         breachedAt: new Date(clock.breachedAt).toISOString(),
       }, now, { system: true });
       await then?.(trx, breach.reference);
@@ -64,8 +65,8 @@ export async function recordBreach(db: DB, ticket: BreachedTicket, clock: Breach
 }
 
 /** The breach record of a ticket's clock, if it has one (the escalation e-mail names it). */
-export async function breachRecordOf(db: Executor, ticket: string, clockId: string): Promise<string | null> {
-  return existing(db, { reference: ticket }, clockId);
+export async function breachRecordOf(db: Executor, ticket: string, clockId: string, field: BreachTicketField = 'incident'): Promise<string | null> {
+  return existing(db, { reference: ticket, field }, clockId);
 }
 
 /**
@@ -78,13 +79,19 @@ export async function breachRecordOf(db: Executor, ticket: string, clockId: stri
  * keeps the sources' tables out of this module's queries). Returns how many it created.
  */
 export async function recordMissingBreaches(db: DB, now: number): Promise<number> {
-  const recorded = new Set((await db.selectFrom('sla_breaches').select(['incident', 'clock']).where('incident', 'is not', null).execute()).map((r) => `${r.incident} ${r.clock}`));
+  const rows = await db.selectFrom('sla_breaches').select(['incident', 'request', 'clock']).execute();
+  const recorded = new Set<string>();
+  for (const r of rows) {
+    if (r.incident !== null) recorded.add(`incident ${r.incident} ${r.clock}`);
+    if (r.request !== null) recorded.add(`request ${r.request} ${r.clock}`);
+  }
   let created = 0;
   for (const source of ticketClockSources()) {
-    const missing = (await source.breachedClocks(db)).filter((c) => !recorded.has(`${c.ticket} ${c.clockId}`))
+    const field = source.breachField;
+    const missing = (await source.breachedClocks(db)).filter((c) => !recorded.has(`${field} ${c.ticket} ${c.clockId}`))
       .sort((a, b) => a.breachedAt - b.breachedAt || a.ticket.localeCompare(b.ticket) || a.clockId.localeCompare(b.clockId));
     for (const clock of missing) {
-      if ((await recordBreach(db, { reference: clock.ticket }, clock, now)).created) created += 1;
+      if ((await recordBreach(db, { reference: clock.ticket, field }, clock, now)).created) created += 1;
     }
   }
   return created;

@@ -80,7 +80,7 @@ async function watchTickets<T extends WatchedTicket, C extends TicketClock>(data
       const clocks = await pass.replay(ticket);
       if (ticket.open) {
         for (const clock of clocks) {
-          const outcome = await notify(database, ticket, clock, pass, recipients, now);
+          const outcome = await notify(database, source, ticket, clock, pass, recipients, now);
           if (outcome) summary[outcome] += 1;
         }
         if (await pass.escalate?.(ticket, clocks)) summary.escalated += 1;
@@ -92,20 +92,23 @@ async function watchTickets<T extends WatchedTicket, C extends TicketClock>(data
   return summary;
 }
 
-async function notify<T extends WatchedTicket, C extends TicketClock>(database: Database, ticket: T, clock: C, pass: ReplayPass<T, C>, recipients: Recipients, now: number): Promise<'atRisk' | 'breached' | null> {
+async function notify<T extends WatchedTicket, C extends TicketClock>(database: Database, source: TicketClockSource<T, C>, ticket: T, clock: C, pass: ReplayPass<T, C>, recipients: Recipients, now: number): Promise<'atRisk' | 'breached' | null> {
   const sla = clock.sla ?? ticket.sla ?? '';
+  // A service request has no priority and its target is its model's, not an SLA's.
+  const priority = ticket.priority ? ` (${ticket.priority})` : '';
+  const under = sla ? ` under ${sla}` : '';
   // Where the source's own reaction (an escalation level) answers this event, its e-mail is the
   // one people get (it names the breach record too), not a second one from here.
   const answered = (event: 'at-risk' | 'breached') => pass.answers?.(clock, event) ?? false;
   if (clock.breached && clock.breachedAt !== null) {
     const to = await recipients(ticket.assigneeId);
     const breachedAt = clock.breachedAt;
-    const recorded = await recordBreach(database.db, ticket, { ...clock, sla, breachedAt }, now, async (trx, breach) => {
+    const recorded = await recordBreach(database.db, { reference: ticket.reference, field: source.breachField }, { ...clock, sla, breachedAt }, now, async (trx, breach) => {
       if (answered('breached')) return;
       await queueEmail(trx, {
         to,
         subject: `${ticket.reference} breached ${clock.name} — ${breach}`,
-        text: `${ticket.reference} (${ticket.priority}) "${ticket.title}" missed its target "${clock.name}" under ${sla} at ${new Date(breachedAt).toISOString()}.\nBreach record ${breach} is open for investigation.`,
+        text: `${ticket.reference}${priority} "${ticket.title}" missed its target "${clock.name}"${under} at ${new Date(breachedAt).toISOString()}.\nBreach record ${breach} is open for investigation.`,
       }, `breached:${ticket.id}:${clock.clockId}`, now);
     });
     return recorded.created ? 'breached' : null;
@@ -116,7 +119,7 @@ async function notify<T extends WatchedTicket, C extends TicketClock>(database: 
     await queueEmail(database.db, {
       to: await recipients(ticket.assigneeId),
       subject: `${ticket.reference} is at risk of breaching ${clock.name}`,
-      text: `${ticket.reference} (${ticket.priority}) "${ticket.title}" has used ${Math.round(percentUsed)}% of "${clock.name}" under ${sla}; ${clock.remainingMillis !== null ? formatDuration(clock.remainingMillis) : 'no time'} remains.`,
+      text: `${ticket.reference}${priority} "${ticket.title}" has used ${Math.round(percentUsed)}% of "${clock.name}"${under}; ${clock.remainingMillis !== null ? formatDuration(clock.remainingMillis) : 'no time'} remains.`,
     }, `at-risk:${ticket.id}:${clock.clockId}`, now);
     return 'atRisk';
   }

@@ -7,6 +7,7 @@ const recordOf = (type: string) => ({ type }) as unknown as RecordTypeDefinition
 function sourceOf(type: string, ids: string[]): TicketClockSource<WatchedTicket, TicketClock> {
   return {
     record: recordOf(type),
+    breachField: 'incident',
     toReplay: async () => ids,
     load: async () => [],
     startPass: async () => ({ replay: async () => [] }),

@@ -4,7 +4,7 @@ import type { RecordTypeDefinition } from '../../kernel/records/record-type.js';
 
 /**
  * What service level management needs from a module whose tickets run clocks against agreed
- * targets (incidents today): which tickets to replay, their clocks, and the stored clocks to
+ * targets (incidents and service requests): which tickets to replay, their clocks, and the stored clocks to
  * count. The module registers its source; the SLA watch, the breach records, the dashboard and
  * the SLA KPIs read tickets only through it, never the module's tables or files.
  */
@@ -78,9 +78,13 @@ export interface ReplayPass<T extends WatchedTicket, C extends TicketClock> {
   answers?(clock: C, event: 'at-risk' | 'breached'): boolean;
 }
 
+/** The reference field a breach record names its ticket in: one per kind of ticket. */
+export type BreachTicketField = 'incident' | 'request';
+
 export interface TicketClockSource<T extends WatchedTicket, C extends TicketClock> {
-  /** The ticket's record type; breach records name the ticket in their `incident` reference field. */
+  /** The ticket's record type; breach records name the ticket in their `breachField` reference field. */
   record: RecordTypeDefinition;
+  breachField: BreachTicketField;
   /** The tickets whose clocks need replaying now. */
   toReplay(db: Executor, now: number): Promise<string[]>;
   load(db: Executor, ids: readonly string[]): Promise<T[]>;
@@ -96,6 +100,7 @@ export interface TicketClockSource<T extends WatchedTicket, C extends TicketCloc
 /** A registered source with its ticket and clock types hidden, so sources of different kinds sit in one list. */
 export interface RegisteredClockSource {
   record: RecordTypeDefinition;
+  breachField: BreachTicketField;
   toReplay(db: Executor, now: number): Promise<string[]>;
   clockRows(db: Executor): AliasedSelectQueryBuilder<TicketClockRow, 'c'>;
   breachedClocks(db: Executor): Promise<BreachedClockRow[]>;
@@ -112,6 +117,7 @@ const sources: RegisteredClockSource[] = [];
 export function registerTicketClockSource<T extends WatchedTicket, C extends TicketClock>(source: TicketClockSource<T, C>): void {
   const registered: RegisteredClockSource = {
     record: source.record,
+    breachField: source.breachField,
     toReplay: (db, now) => source.toReplay(db, now),
     clockRows: (db) => source.clockRows(db),
     breachedClocks: (db) => source.breachedClocks(db),
@@ -126,7 +132,7 @@ export function ticketClockSources(): readonly RegisteredClockSource[] {
   return sources;
 }
 
-/** The record type breach records name their ticket by (the incident's, once the incidents module has registered). */
-export function breachTicketRecord(): RecordTypeDefinition | undefined {
-  return sources[0]?.record;
+/** The record type a breach record's field names its ticket by (the incident's, the service request's), once its module has registered. */
+export function breachTicketRecord(field: BreachTicketField): RecordTypeDefinition | undefined {
+  return sources.find((s) => s.breachField === field)?.record;
 }

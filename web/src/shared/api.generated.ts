@@ -17394,6 +17394,8 @@ export interface operations {
                 format?: "json" | "csv";
                 /** @description Incident */
                 incident?: string;
+                /** @description Service request */
+                request?: string;
                 /** @description SLA */
                 sla?: string;
                 /** @description Clock */
@@ -17445,6 +17447,7 @@ export interface operations {
                             version: number;
                             summary: string | null;
                             incident: string | null;
+                            request: string | null;
                             sla: string | null;
                             clock: string | null;
                             priority: string | null;
@@ -17455,6 +17458,8 @@ export interface operations {
                             referenceTitles?: {
                                 /** @description Name of the Incident named by Incident */
                                 incident?: string;
+                                /** @description Name of the Service request named by Service request */
+                                request?: string;
                                 /** @description Name of the Service level agreement named by SLA */
                                 sla?: string;
                             };
@@ -17609,6 +17614,7 @@ export interface operations {
                         version: number;
                         summary: string | null;
                         incident: string | null;
+                        request: string | null;
                         sla: string | null;
                         clock: string | null;
                         priority: string | null;
@@ -17619,6 +17625,8 @@ export interface operations {
                         referenceTitles?: {
                             /** @description Name of the Incident named by Incident */
                             incident?: string;
+                            /** @description Name of the Service request named by Service request */
+                            request?: string;
                             /** @description Name of the Service level agreement named by SLA */
                             sla?: string;
                         };
@@ -17767,6 +17775,7 @@ export interface operations {
                         version: number;
                         summary: string | null;
                         incident: string | null;
+                        request: string | null;
                         sla: string | null;
                         clock: string | null;
                         priority: string | null;
@@ -17777,6 +17786,8 @@ export interface operations {
                         referenceTitles?: {
                             /** @description Name of the Incident named by Incident */
                             incident?: string;
+                            /** @description Name of the Service request named by Service request */
+                            request?: string;
                             /** @description Name of the Service level agreement named by SLA */
                             sla?: string;
                         };
@@ -17941,6 +17952,7 @@ export interface operations {
                         version: number;
                         summary: string | null;
                         incident: string | null;
+                        request: string | null;
                         sla: string | null;
                         clock: string | null;
                         priority: string | null;
@@ -17951,6 +17963,8 @@ export interface operations {
                         referenceTitles?: {
                             /** @description Name of the Incident named by Incident */
                             incident?: string;
+                            /** @description Name of the Service request named by Service request */
+                            request?: string;
                             /** @description Name of the Service level agreement named by SLA */
                             sla?: string;
                         };
@@ -18180,6 +18194,7 @@ export interface operations {
                         version: number;
                         summary: string | null;
                         incident: string | null;
+                        request: string | null;
                         sla: string | null;
                         clock: string | null;
                         priority: string | null;
@@ -18190,6 +18205,8 @@ export interface operations {
                         referenceTitles?: {
                             /** @description Name of the Incident named by Incident */
                             incident?: string;
+                            /** @description Name of the Service request named by Service request */
+                            request?: string;
                             /** @description Name of the Service level agreement named by SLA */
                             sla?: string;
                         };
