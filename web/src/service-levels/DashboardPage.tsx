@@ -47,7 +47,7 @@ export function DashboardPage() {
     <Stack gap="md">
       <div>
         <Title order={1}>Service level dashboard</Title>
-        <Text c="dimmed" size="sm">SLA attainment of incidents, by month and by service (ISO/IEC 20000-1 clauses 8.3.3 and 9.1).</Text>
+        <Text c="dimmed" size="sm">SLA attainment of incidents and service requests, by month and by service (ISO/IEC 20000-1 clauses 8.3.3 and 9.1).</Text>
       </div>
       <Group align="flex-end" component="form" aria-label="Period" onSubmit={(e) => { e.preventDefault(); setParams(new URLSearchParams({ from: draft.from, to: draft.to, ...(draft.service.trim() ? { service: draft.service.trim() } : {}) })); }}>
         <TextInput type="date" label="From" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.currentTarget.value })} />
