@@ -17,5 +17,5 @@ export { slaBreachFacts, type SlaBreachFacts } from './sla-breach.facts.js';
 export { watchSlas, watchTicketsOf, slaWatchJob, type WatchSummary } from './sla-watch.js';
 export { slaDashboard, type SlaDashboard } from './sla-dashboard.js';
 export { slaKpis } from './sla.kpis.js';
-export { registerTicketClockSource, ticketClockSources, type BreachTicketField, type BreachedClockRow, type ClockKind, type ReplayPass, type TicketClock, type TicketClockRow, type TicketClockSource, type WatchedTicket } from './ticket-clocks.js';
+export { registerTicketClockSource, ticketClockSources, type BreachTicketField, type BreachedClockRow, type ClockKind, type ReplayPass, type StoredClockColumns, type TicketClock, type TicketClockRow, type TicketClockSource, type WatchedTicket } from './ticket-clocks.js';
 export type { SlaBreachTable } from './service-levels.tables.js';

@@ -39,6 +39,37 @@ export interface WatchedTicket {
   sla: string | null;
 }
 
+/**
+ * The columns every module's stored clocks table holds (incidents' and requests' alike), beside
+ * the ticket's id and whatever the module adds; booleans are 0/1 on both databases.
+ */
+export interface StoredClockColumns {
+  clock_id: string;
+  name: string;
+  /** sla, ola or contract. */
+  kind: string;
+  /** response or resolution. */
+  measure: string;
+  sla: string | null;
+  calendar_id: string | null;
+  priority: string | null;
+  target_ms: number | null;
+  elapsed_ms: number;
+  paused_ms: number;
+  remaining_ms: number | null;
+  due_at: number | null;
+  at_risk_at: number | null;
+  /** running, paused, stopped or inactive. */
+  status: string;
+  pause_reason: string | null;
+  at_risk: number;
+  breached: number;
+  breached_at: number | null;
+  stopped_at: number | null;
+  met: number | null;
+  computed_at: number;
+}
+
 /** A stored clock as the dashboard and the KPIs aggregate it; flags are 0/1 on both databases. */
 export interface TicketClockRow {
   ticket_id: string;
